@@ -1,0 +1,154 @@
+"""Salesforce credentials in the OS keyring, and a health check of that keyring.
+
+One keyring entry per Salesforce connection, holding a JSON value with the
+refresh token, instance URL, client id and org id. Nothing here ever falls
+back to a plaintext file: when the keyring cannot be used, the caller is told
+why and what to do.
+(Named ``credentials`` rather than ``secrets`` so it never shadows the standard
+library module that the OAuth code uses for PKCE.)
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
+
+SERVICE_NAME = "NavSync Desktop"
+
+
+class CredentialsError(RuntimeError):
+    """The keyring could not store or read a credential; ``text`` says what to do."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+def _keyring_failure() -> CredentialsError:
+    health = keyring_health()
+    return CredentialsError(
+        QT_TRANSLATE_NOOP("Keyring", "{finding} {fix}").format(
+            finding=health.finding, fix=health.fix or ""
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SalesforceCredentials:
+    refresh_token: str
+    instance_url: str
+    client_id: str
+    org_id: str
+
+    def __repr__(self) -> str:  # never show the token in tracebacks or logs
+        return f"SalesforceCredentials(org_id={self.org_id!r}, instance_url={self.instance_url!r})"
+
+
+def _account(org_id: str) -> str:
+    return f"salesforce:{org_id}"
+
+
+def save(credentials: SalesforceCredentials) -> None:
+    try:
+        keyring.set_password(
+            SERVICE_NAME, _account(credentials.org_id), json.dumps(asdict(credentials))
+        )
+    except keyring.errors.KeyringError as error:
+        raise _keyring_failure() from error
+
+
+def load(org_id: str) -> SalesforceCredentials | None:
+    try:
+        value = keyring.get_password(SERVICE_NAME, _account(org_id))
+    except keyring.errors.KeyringError as error:
+        raise _keyring_failure() from error
+    if value is None:
+        return None
+    try:
+        return SalesforceCredentials(**json.loads(value))
+    except (ValueError, TypeError) as error:
+        raise CredentialsError(
+            QT_TRANSLATE_NOOP(
+                "Keyring", "The keyring entry for Salesforce org {org_id} is unreadable; reconnect."
+            ).format(org_id=org_id)
+        ) from error
+
+
+def delete(org_id: str) -> None:
+    try:
+        keyring.delete_password(SERVICE_NAME, _account(org_id))
+    except keyring.errors.PasswordDeleteError:
+        pass  # already gone: the goal is reached
+    except keyring.errors.KeyringError as error:
+        raise _keyring_failure() from error
+
+
+@dataclass(frozen=True)
+class KeyringHealth:
+    usable: bool
+    backend: str
+    finding: Text
+    fix: Text | None
+
+
+def backend_name(backend: KeyringBackend | None = None) -> str:
+    backend = backend or keyring.get_keyring()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+_FIX_SECRET_SERVICE = QT_TRANSLATE_NOOP(
+    "Keyring",
+    "Install and unlock a Secret Service (GNOME Keyring or KWallet) on Linux, or use the "
+    "system keychain on Windows and macOS; PYTHON_KEYRING_BACKEND selects another backend.",
+)
+
+
+def keyring_health() -> KeyringHealth:
+    """Probe the active keyring backend with a throwaway entry."""
+    backend = keyring.get_keyring()
+    name = backend_name(backend)
+
+    def unusable(finding: Text, fix: Text = _FIX_SECRET_SERVICE) -> KeyringHealth:
+        return KeyringHealth(False, name, finding.format(backend=name), fix)
+
+    if _is_fail_backend(backend):
+        return unusable(QT_TRANSLATE_NOOP("Keyring", "No usable keyring backend was found."))
+    probe_account = f"health-check-{uuid.uuid4().hex}"
+    try:
+        keyring.set_password(SERVICE_NAME, probe_account, "probe")
+        readable = keyring.get_password(SERVICE_NAME, probe_account) == "probe"
+        keyring.delete_password(SERVICE_NAME, probe_account)
+    except keyring.errors.KeyringLocked:
+        return unusable(
+            QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} is locked."),
+            QT_TRANSLATE_NOOP(
+                "Keyring", "Unlock your keyring (log in to the desktop session) and retry."
+            ),
+        )
+    except Exception as error:  # backends raise D-Bus, OS and keyring errors alike
+        return unusable(
+            QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} is unavailable ({reason}).").format(
+                reason=type(error).__name__
+            )
+        )
+    if not readable:
+        return unusable(
+            QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} did not return what was stored.")
+        )
+    finding = QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} stores and returns secrets.")
+    return KeyringHealth(True, name, finding.format(backend=name), None)
+
+
+def _is_fail_backend(backend: KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail
+
+    if isinstance(backend, fail.Keyring):
+        return True
+    return isinstance(backend, chainer.ChainerBackend) and not backend.backends

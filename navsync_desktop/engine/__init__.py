@@ -1,0 +1,1 @@
+"""The jobs of the program, in plain Python (no Qt): the CLI and the GUI both use them."""

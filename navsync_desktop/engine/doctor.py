@@ -1,0 +1,167 @@
+"""``navsync-desktop doctor``: is this machine able to run NavSync Desktop?"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from navsync_desktop import credentials, paths
+from navsync_desktop.engine.checks import CheckResult, Status
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP
+from navsync_desktop.store import Store, StoreError
+
+QT_PROBE_FLAG = "--probe-qt-platform"
+QT_PROBE_TIMEOUT_S = 30
+
+
+def _t(source: str):
+    return QT_TRANSLATE_NOOP("Doctor", source)
+
+
+def run_doctor() -> list[CheckResult]:
+    return [
+        check_python(),
+        check_qt(),
+        check_keyring(),
+        check_folder_writable("data_folder", _t("Data folder"), paths.data_dir()),
+        check_folder_writable("log_folder", _t("Log folder"), paths.log_dir()),
+        check_store(paths.store_path()),
+    ]
+
+
+def check_python() -> CheckResult:
+    version = platform.python_version()
+    ok = sys.version_info >= (3, 11)
+    return CheckResult(
+        "python",
+        _t("Python"),
+        Status.PASS if ok else Status.FAIL,
+        _t("Python {version} on {system}").format(version=version, system=platform.platform()),
+        None if ok else _t("Install Python 3.11 or newer."),
+    )
+
+
+def qt_probe_command() -> list[str]:
+    """Runs the platform-plugin probe in a child process: a plugin that cannot load
+    aborts its process, which must not be ours."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, QT_PROBE_FLAG]
+    return [sys.executable, "-m", "navsync_desktop", QT_PROBE_FLAG]
+
+
+def check_qt() -> CheckResult:
+    qt_version = metadata.version("PySide6-Essentials")
+    platform_name = os.environ.get("QT_QPA_PLATFORM", "")
+    try:
+        probe = subprocess.run(  # noqa: S603 - our own interpreter and module
+            qt_probe_command(), capture_output=True, text=True, timeout=QT_PROBE_TIMEOUT_S
+        )
+        started = probe.returncode == 0
+        detail = (
+            probe.stdout.strip() if started else (probe.stderr.strip().splitlines() or ["?"])[-1]
+        )
+    except subprocess.TimeoutExpired:
+        started, detail = False, "timeout"
+    if started:
+        return CheckResult(
+            "qt",
+            _t("Qt"),
+            Status.PASS,
+            _t("PySide6 {version}, platform plugin \u201c{plugin}\u201d starts").format(
+                version=qt_version, plugin=detail
+            ),
+        )
+    return CheckResult(
+        "qt",
+        _t("Qt"),
+        Status.FAIL,
+        _t("PySide6 {version}: the Qt platform plugin {plugin} does not start ({detail})").format(
+            version=qt_version, plugin=platform_name or "default", detail=detail
+        ),
+        _t(
+            "Install the libraries Qt needs (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 "
+            "libfontconfig1), or set QT_QPA_PLATFORM=offscreen for headless commands."
+        ),
+    )
+
+
+def probe_qt_platform() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    print(app.platformName())
+    return 0
+
+
+def check_keyring() -> CheckResult:
+    health = credentials.keyring_health()
+    return CheckResult(
+        "keyring",
+        _t("Keyring"),
+        Status.PASS if health.usable else Status.FAIL,
+        health.finding,
+        health.fix,
+    )
+
+
+def check_folder_writable(check_id: str, title, folder: Path) -> CheckResult:
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError as error:
+        return CheckResult(
+            check_id,
+            title,
+            Status.FAIL,
+            _t("{folder} is not writable ({reason})").format(
+                folder=str(folder), reason=error.strerror
+            ),
+            _t("Give your user write access to the folder, or set NAVSYNC_HOME to another folder."),
+        )
+    return CheckResult(
+        check_id, title, Status.PASS, _t("{folder} is writable").format(folder=str(folder))
+    )
+
+
+def check_store(path: Path) -> CheckResult:
+    title = _t("Local store")
+    try:
+        store = Store.open_readonly(path)
+    except StoreError as error:
+        return CheckResult(
+            "store",
+            title,
+            Status.FAIL,
+            _t("{reason}").format(reason=str(error)),
+            _t("Start NavSync Desktop again; it creates a new store and keeps the old file."),
+        )
+    if store is None:
+        return CheckResult(
+            "store",
+            title,
+            Status.PASS,
+            _t("No store yet at {path}; it is created on first use").format(path=str(path)),
+        )
+    with store:
+        verdict, version = store.integrity(), store.version
+    if verdict != "ok":
+        return CheckResult(
+            "store",
+            title,
+            Status.FAIL,
+            _t("{path} fails the integrity check: {verdict}").format(
+                path=str(path), verdict=verdict
+            ),
+            _t("Start NavSync Desktop again; it moves the damaged file aside and starts afresh."),
+        )
+    return CheckResult(
+        "store",
+        title,
+        Status.PASS,
+        _t("{path} is intact (schema {version})").format(path=str(path), version=version),
+    )
