@@ -11,6 +11,7 @@ library module that the OAuth code uses for PKCE.)
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from dataclasses import asdict, dataclass
 
@@ -21,6 +22,7 @@ from keyring.backend import KeyringBackend
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 
 SERVICE_NAME = "NavSync Desktop"
+BACKEND_ENV = "PYTHON_KEYRING_BACKEND"  # keyring's own switch for choosing a backend
 
 
 class CredentialsError(RuntimeError):
@@ -120,6 +122,14 @@ def keyring_health() -> KeyringHealth:
 
     if _is_fail_backend(backend):
         return unusable(QT_TRANSLATE_NOOP("Keyring", "No usable keyring backend was found."))
+    if _is_plaintext_backend(backend) and not os.environ.get(BACKEND_ENV):
+        # keyrings.alt's file backends step in by themselves when no real keyring
+        # exists; an unencrypted file must be a deliberate choice, never a default.
+        return unusable(
+            QT_TRANSLATE_NOOP(
+                "Keyring", "Only an unencrypted file keyring ({backend}) is available."
+            )
+        )
     probe_account = f"health-check-{uuid.uuid4().hex}"
     try:
         keyring.set_password(SERVICE_NAME, probe_account, "probe")
@@ -144,6 +154,10 @@ def keyring_health() -> KeyringHealth:
         )
     finding = QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} stores and returns secrets.")
     return KeyringHealth(True, name, finding.format(backend=name), None)
+
+
+def _is_plaintext_backend(backend: KeyringBackend) -> bool:
+    return type(backend).__module__.startswith("keyrings.alt")
 
 
 def _is_fail_backend(backend: KeyringBackend) -> bool:

@@ -19,17 +19,17 @@ QT_PROBE_FLAG = "--probe-qt-platform"
 QT_PROBE_TIMEOUT_S = 30
 
 
-def _t(source: str):
-    return QT_TRANSLATE_NOOP("Doctor", source)
-
-
 def run_doctor() -> list[CheckResult]:
     return [
         check_python(),
         check_qt(),
         check_keyring(),
-        check_folder_writable("data_folder", _t("Data folder"), paths.data_dir()),
-        check_folder_writable("log_folder", _t("Log folder"), paths.log_dir()),
+        check_folder_writable(
+            "data_folder", QT_TRANSLATE_NOOP("Doctor", "Data folder"), paths.data_dir()
+        ),
+        check_folder_writable(
+            "log_folder", QT_TRANSLATE_NOOP("Doctor", "Log folder"), paths.log_dir()
+        ),
         check_store(paths.store_path()),
     ]
 
@@ -39,10 +39,12 @@ def check_python() -> CheckResult:
     ok = sys.version_info >= (3, 11)
     return CheckResult(
         "python",
-        _t("Python"),
+        QT_TRANSLATE_NOOP("Doctor", "Python"),
         Status.PASS if ok else Status.FAIL,
-        _t("Python {version} on {system}").format(version=version, system=platform.platform()),
-        None if ok else _t("Install Python 3.11 or newer."),
+        QT_TRANSLATE_NOOP("Doctor", "Python {version} on {system}").format(
+            version=version, system=platform.platform()
+        ),
+        None if ok else QT_TRANSLATE_NOOP("Doctor", "Install Python 3.11 or newer."),
     )
 
 
@@ -70,22 +72,23 @@ def check_qt() -> CheckResult:
     if started:
         return CheckResult(
             "qt",
-            _t("Qt"),
+            QT_TRANSLATE_NOOP("Doctor", "Qt"),
             Status.PASS,
-            _t("PySide6 {version}, platform plugin \u201c{plugin}\u201d starts").format(
-                version=qt_version, plugin=detail
-            ),
+            QT_TRANSLATE_NOOP(
+                "Doctor", "PySide6 {version}, platform plugin \u201c{plugin}\u201d starts"
+            ).format(version=qt_version, plugin=detail),
         )
     return CheckResult(
         "qt",
-        _t("Qt"),
+        QT_TRANSLATE_NOOP("Doctor", "Qt"),
         Status.FAIL,
-        _t("PySide6 {version}: the Qt platform plugin {plugin} does not start ({detail})").format(
-            version=qt_version, plugin=platform_name or "default", detail=detail
-        ),
-        _t(
+        QT_TRANSLATE_NOOP(
+            "Doctor", "PySide6 {version}: the Qt platform plugin {plugin} does not start ({detail})"
+        ).format(version=qt_version, plugin=platform_name or "default", detail=detail),
+        QT_TRANSLATE_NOOP(
+            "Doctor",
             "Install the libraries Qt needs (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 "
-            "libfontconfig1), or set QT_QPA_PLATFORM=offscreen for headless commands."
+            "libfontconfig1), or set QT_QPA_PLATFORM=offscreen for headless commands.",
         ),
     )
 
@@ -102,7 +105,7 @@ def check_keyring() -> CheckResult:
     health = credentials.keyring_health()
     return CheckResult(
         "keyring",
-        _t("Keyring"),
+        QT_TRANSLATE_NOOP("Doctor", "Keyring"),
         Status.PASS if health.usable else Status.FAIL,
         health.finding,
         health.fix,
@@ -118,18 +121,24 @@ def check_folder_writable(check_id: str, title, folder: Path) -> CheckResult:
             check_id,
             title,
             Status.FAIL,
-            _t("{folder} is not writable ({reason})").format(
+            QT_TRANSLATE_NOOP("Doctor", "{folder} is not writable ({reason})").format(
                 folder=str(folder), reason=error.strerror
             ),
-            _t("Give your user write access to the folder, or set NAVSYNC_HOME to another folder."),
+            QT_TRANSLATE_NOOP(
+                "Doctor",
+                "Give your user write access to the folder, or set NAVSYNC_HOME to another folder.",
+            ),
         )
     return CheckResult(
-        check_id, title, Status.PASS, _t("{folder} is writable").format(folder=str(folder))
+        check_id,
+        title,
+        Status.PASS,
+        QT_TRANSLATE_NOOP("Doctor", "{folder} is writable").format(folder=str(folder)),
     )
 
 
 def check_store(path: Path) -> CheckResult:
-    title = _t("Local store")
+    title = QT_TRANSLATE_NOOP("Doctor", "Local store")
     try:
         store = Store.open_readonly(path)
     except StoreError as error:
@@ -137,15 +146,20 @@ def check_store(path: Path) -> CheckResult:
             "store",
             title,
             Status.FAIL,
-            _t("{reason}").format(reason=str(error)),
-            _t("Start NavSync Desktop again; it creates a new store and keeps the old file."),
+            QT_TRANSLATE_NOOP("Doctor", "{reason}").format(reason=str(error)),
+            QT_TRANSLATE_NOOP(
+                "Doctor",
+                "Start NavSync Desktop again; it creates a new store and keeps the old file.",
+            ),
         )
     if store is None:
         return CheckResult(
             "store",
             title,
             Status.PASS,
-            _t("No store yet at {path}; it is created on first use").format(path=str(path)),
+            QT_TRANSLATE_NOOP(
+                "Doctor", "No store yet at {path}; it is created on first use"
+            ).format(path=str(path)),
         )
     with store:
         verdict, version = store.integrity(), store.version
@@ -154,14 +168,19 @@ def check_store(path: Path) -> CheckResult:
             "store",
             title,
             Status.FAIL,
-            _t("{path} fails the integrity check: {verdict}").format(
+            QT_TRANSLATE_NOOP("Doctor", "{path} fails the integrity check: {verdict}").format(
                 path=str(path), verdict=verdict
             ),
-            _t("Start NavSync Desktop again; it moves the damaged file aside and starts afresh."),
+            QT_TRANSLATE_NOOP(
+                "Doctor",
+                "Start NavSync Desktop again; it moves the damaged file aside and starts afresh.",
+            ),
         )
     return CheckResult(
         "store",
         title,
         Status.PASS,
-        _t("{path} is intact (schema {version})").format(path=str(path), version=version),
+        QT_TRANSLATE_NOOP("Doctor", "{path} is intact (schema {version})").format(
+            path=str(path), version=version
+        ),
     )

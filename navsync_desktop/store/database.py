@@ -212,9 +212,9 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
 def _statements(script: str) -> list[str]:
     """Splits a migration into statements (executescript would commit on its own)."""
     statements, pending = [], ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):  # a ";" inside a string literal keeps going
             statements.append(pending.strip())
             pending = ""
-    return [s for s in statements if s]
+    return [statement for statement in statements if statement.strip("; \n")]

@@ -1,0 +1,45 @@
+# The two commands of the README: `make demo` runs the program on the embedded demo org,
+# `make test` runs the whole test suite headless. Both set everything up on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+# The demo keeps its own data folder; its tokens only open the local demo org, so they go to
+# an explicitly chosen file keyring there (real orgs use the OS keyring).
+DEMO_HOME ?= $(CURDIR)/.demo-home
+DEMO_ENV := NAVSYNC_HOME=$(DEMO_HOME) XDG_DATA_HOME=$(DEMO_HOME)/keyring \
+	PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring
+
+.PHONY: demo test lint translations update-translations clean
+
+demo: $(STAMP) translations
+	$(DEMO_ENV) $(BIN)/navsync-desktop --demo
+
+test: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,demo]'
+	touch $@
+
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Re-extract the tr() strings after changing the UI; then translate what is new.
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find navsync_desktop -name '*.py' | sort) \
+		-ts $(TS_FILES)
+
+clean:
+	rm -rf $(VENV) $(QM_FILES) build dist

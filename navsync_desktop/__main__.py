@@ -1,0 +1,3 @@
+from navsync_desktop.cli import main
+
+raise SystemExit(main())

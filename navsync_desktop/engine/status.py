@@ -1,0 +1,69 @@
+"""What `status` and the status header show: connection state, last synced, counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
+from navsync_desktop.store import Store, connection, sync_runs
+from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
+from navsync_desktop.store.migrations import LATEST_VERSION
+
+STATE_LABELS = {
+    ConnectionState.DISCONNECTED: QT_TRANSLATE_NOOP("Status", "Disconnected"),
+    ConnectionState.CONNECTING: QT_TRANSLATE_NOOP("Status", "Connecting…"),
+    ConnectionState.CONNECTED: QT_TRANSLATE_NOOP("Status", "Connected to Salesforce"),
+    ConnectionState.SYNCING: QT_TRANSLATE_NOOP("Status", "Syncing…"),
+    ConnectionState.RECONNECT_REQUIRED: QT_TRANSLATE_NOOP("Status", "Reconnect required"),
+}
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    connection: ConnectionRecord
+    last_synced: datetime | None
+    counts: dict[str, int]
+
+    def state_label(self) -> Text:
+        return STATE_LABELS[self.connection.state]
+
+    def last_synced_label(self) -> Text:
+        if self.last_synced is None:
+            return QT_TRANSLATE_NOOP("Status", "Last synced —")
+        return QT_TRANSLATE_NOOP("Status", "Last synced {when}").format(
+            when=self.last_synced.astimezone().strftime("%Y-%m-%d %H:%M")
+        )
+
+    def headline(self) -> str:
+        return f"{self.state_label()} · {self.last_synced_label()}"
+
+    def to_json(self) -> dict:
+        return {
+            "state": self.connection.state.value,
+            "state_label": str(self.state_label()),
+            "last_synced": self.last_synced.isoformat() if self.last_synced else None,
+            "connection": self.connection.to_json(),
+            "counts": self.counts,
+        }
+
+
+def status_of(store: Store) -> StatusReport:
+    return StatusReport(
+        connection=connection.load(store),
+        last_synced=sync_runs.last_synced(store),
+        counts={"sync_runs": sync_runs.count(store)},
+    )
+
+
+def read_status(path: Path) -> StatusReport:
+    """The status without taking the store's write lock, so it works while the GUI runs."""
+    store = Store.open_readonly(path)
+    if store is None:
+        return StatusReport(ConnectionRecord(), None, {"sync_runs": 0})
+    if store.version < LATEST_VERSION:  # an older file: bring it forward first
+        store.close()
+        store = Store.open(path)
+    with store:
+        return status_of(store)

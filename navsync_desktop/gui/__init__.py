@@ -1,0 +1,1 @@
+"""The Qt shell: wizard pages, main window, widgets and the worker bridge."""

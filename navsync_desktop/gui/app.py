@@ -1,0 +1,57 @@
+"""Starting the GUI: the application object, translations, the first window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from navsync_desktop import __version__, paths
+from navsync_desktop.gui.i18n import choose_language, install_translators, translate
+from navsync_desktop.gui.wizard.wizard import SetupWizard
+from navsync_desktop.store import Store, StoreCorruptError, StoreError
+
+
+def create_application(lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("NavSync Desktop")
+    app.setOrganizationName("NavSync")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("navsync-desktop")
+    install_translators(app, choose_language(lang))
+    return app
+
+
+def open_store_interactively() -> Store | None:
+    """Opens the store, explaining any problem in a dialog instead of a traceback."""
+    try:
+        return Store.open(paths.store_path())
+    except StoreCorruptError as error:
+        QMessageBox.warning(None, "NavSync Desktop", translate(error.text))
+        return Store.open(paths.store_path())
+    except StoreError as error:
+        QMessageBox.critical(None, "NavSync Desktop", translate(error.text))
+        return None
+
+
+def save_screenshot(window: QWidget, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target)):
+        raise OSError(f"could not write {target}")
+
+
+def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
+    app = create_application(lang)
+    store = open_store_interactively()
+    if store is None:
+        return 1
+    with store:
+        window = SetupWizard()
+        window.resize(window.sizeHint())
+        window.show()
+        if screenshot is not None:
+            # after the first layout pass, so the picture shows what a user would see
+            QTimer.singleShot(200, lambda: (save_screenshot(window, screenshot), app.quit()))
+        return app.exec()

@@ -1,0 +1,1 @@
+"""The setup wizard: one module per page, in the admin guide's order."""

@@ -1,0 +1,33 @@
+"""Welcome: what the wizard will do, and how long it takes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Set up CRM sync with Salesforce"))
+        self.setSubTitle(self.tr("Time needed: less than 30 minutes"))
+        steps = [
+            self.tr("Check the prerequisites on this computer"),
+            self.tr("Connect Sales Navigator to your Salesforce org"),
+            self.tr("Check that the org is ready for CRM sync"),
+            self.tr("Choose the CRM settings for your company"),
+            self.tr("Enable activity write-back and test it"),
+        ]
+        intro = QLabel(
+            self.tr(
+                "This wizard connects Sales Navigator with Salesforce: CRM data is synced to "
+                "this computer, and your seat holders' InMails, messages, notes and calls are "
+                "written back to Salesforce as activities."
+            )
+        )
+        intro.setWordWrap(True)
+        step_list = QLabel("<ol>" + "".join(f"<li>{step}</li>" for step in steps) + "</ol>")
+        step_list.setTextFormat(step_list.textFormat().RichText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(step_list)
+        layout.addStretch(1)

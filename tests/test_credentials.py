@@ -1,0 +1,82 @@
+import keyring
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+from navsync_desktop import credentials
+from navsync_desktop.credentials import SalesforceCredentials
+
+SECRET = "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJo7Xm7.refresh.SECRET"
+
+
+def sample() -> SalesforceCredentials:
+    return SalesforceCredentials(
+        refresh_token=SECRET,
+        instance_url="https://northwind.my.salesforce.com",
+        client_id="3MVG9demo",
+        org_id="00D5g000004ZqKlEAK",
+    )
+
+
+def test_round_trip_through_the_file_keyring(keyring_file):
+    credentials.save(sample())
+
+    assert credentials.load("00D5g000004ZqKlEAK") == sample()
+    assert "salesforce_3a00d5g000004zqkleak" in keyring_file.read_text(), "one entry per org"
+    credentials.delete("00D5g000004ZqKlEAK")
+    assert credentials.load("00D5g000004ZqKlEAK") is None
+    credentials.delete("00D5g000004ZqKlEAK")  # deleting twice is fine
+
+
+def test_the_token_never_shows_in_repr():
+    assert SECRET not in repr(sample())
+    assert "00D5g000004ZqKlEAK" in repr(sample())
+
+
+def test_explicitly_chosen_file_keyring_is_healthy():
+    health = credentials.keyring_health()
+    assert health.usable
+    assert "PlaintextKeyring" in health.backend
+
+
+def test_fail_backend_is_detected_with_a_fix():
+    keyring.set_keyring(fail.Keyring())
+    health = credentials.keyring_health()
+    assert not health.usable
+    assert "No usable keyring backend" in str(health.finding)
+    assert "Secret Service" in str(health.fix)
+    with pytest.raises(credentials.CredentialsError, match="No usable keyring backend"):
+        credentials.save(sample())
+
+
+def test_plaintext_keyring_that_nobody_chose_is_refused(monkeypatch):
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    health = credentials.keyring_health()
+    assert not health.usable
+    assert "unencrypted" in str(health.finding)
+
+
+class LockedKeyring(KeyringBackend):
+    """Stands in for a locked Secret Service: a real one cannot be run and locked here."""
+
+    priority = 1
+
+    def get_password(self, service, username):
+        raise keyring.errors.KeyringLocked("collection is locked")
+
+    def set_password(self, service, username, password):
+        raise keyring.errors.KeyringLocked("collection is locked")
+
+    def delete_password(self, service, username):
+        raise keyring.errors.KeyringLocked("collection is locked")
+
+
+def test_locked_keyring_is_reported_with_how_to_unlock():
+    keyring.set_keyring(LockedKeyring())
+    health = credentials.keyring_health()
+    assert not health.usable
+    assert "locked" in str(health.finding)
+    assert "Unlock" in str(health.fix)
+    with pytest.raises(credentials.CredentialsError, match="locked"):
+        credentials.load("00D5g000004ZqKlEAK")
