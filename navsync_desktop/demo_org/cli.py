@@ -1,0 +1,103 @@
+"""`demo-org serve` and `demo-org scenarios`, hooked into the main command line by the caller."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from .runtime import DEFAULT_PORT, DemoOrgServer
+from .scenarios import DEFAULT_SCENARIO, DEMO_PASSWORD, SCENARIOS
+from .server import PortInUseError
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (1-65535)")
+    return value
+
+
+def add_subcommands(parser: argparse.ArgumentParser) -> None:
+    """Add `serve` and `scenarios` under the caller's `demo-org` parser."""
+    commands = parser.add_subparsers(dest="demo_org_command", metavar="COMMAND", required=True)
+    serve = commands.add_parser(
+        "serve", help="run the demo org on 127.0.0.1 until interrupted (Ctrl+C)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})"
+    )
+    serve.add_argument(
+        "--scenario",
+        choices=sorted(SCENARIOS),
+        help=f"reseed the org as this scenario (default: as seeded, first time {DEFAULT_SCENARIO})",
+    )
+    serve.add_argument("--records", type=_positive, metavar="N", help="reseed with N contacts")
+    serve.add_argument(
+        "--reset", action="store_true", help="throw away the org's data and grants, seed anew"
+    )
+    commands.add_parser("scenarios", help="list the scenarios, one line each")
+
+
+def run(args: argparse.Namespace, folder: Path) -> int:
+    """Run the parsed `demo-org` command on the demo org kept in ``folder``."""
+    if args.demo_org_command == "scenarios":
+        return _list_scenarios()
+    return _serve(args, Path(folder))
+
+
+def _list_scenarios() -> int:
+    width = max(map(len, SCENARIOS))
+    for name, scenario in SCENARIOS.items():
+        marker = " (default)" if name == DEFAULT_SCENARIO else ""
+        print(f"{name:<{width}}  {scenario.summary}{marker}")
+    return 0
+
+
+def _serve(args: argparse.Namespace, folder: Path) -> int:
+    server = DemoOrgServer(
+        folder,
+        port=args.port,
+        scenario=args.scenario,
+        records=args.records,
+        reset=args.reset,
+        log_requests=True,
+        announce=True,
+    )
+    try:
+        endpoint = server.start()
+    except PortInUseError as error:
+        print(f"demo-org serve: {error.strerror}", file=sys.stderr)
+        return 1
+    scenario = server.store.scenario
+    print(f"Demo org ({scenario.name}) serving at {endpoint.instance_url}")
+    print(f"CA certificate: {endpoint.ca_cert}")
+    print(f"Log in as {scenario.login_username} with password {DEMO_PASSWORD}")
+    print("Press Ctrl+C to stop.", flush=True)
+    try:
+        _wait_for_interrupt()
+    finally:
+        server.stop()
+    return 0
+
+
+def _wait_for_interrupt() -> None:
+    stopped = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    try:
+        # Short waits keep Ctrl+C responsive on Windows, where Event.wait blocks signals.
+        while not stopped.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)

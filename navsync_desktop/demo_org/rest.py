@@ -1,0 +1,164 @@
+"""REST API handlers: versions, describe, records, SOQL query paging, collections, limits, tooling.
+
+Handlers take an admitted ``ApiCall`` (the server has already checked the session, the org's API
+access and the daily limit) and return werkzeug responses; data errors arrive as ``ApiError``.
+"""
+
+from __future__ import annotations
+
+from werkzeug.wrappers import Request, Response
+
+from .errors import ApiError
+from .paging import DEFAULT_PAGE_SIZE, MIN_PAGE_SIZE, Page, QueryPager
+from .store import OrgStore, QueryCursor
+from .wire import ApiCall, add_urls, json_response
+
+# (version, release label), oldest first, as GET /services/data/ lists them.
+API_VERSIONS = (
+    ("55.0", "Summer '22"),
+    ("56.0", "Winter '23"),
+    ("57.0", "Spring '23"),
+    ("58.0", "Summer '23"),
+    ("59.0", "Winter '24"),
+    ("60.0", "Spring '24"),
+    ("61.0", "Summer '24"),
+    ("62.0", "Winter '25"),
+)
+SUPPORTED_VERSIONS = frozenset(version for version, _ in API_VERSIONS)
+COLLECTION_LIMIT = 200
+
+
+def versions(_request: Request) -> Response:
+    """GET /services/data/: public, as on Salesforce."""
+    return json_response(
+        [
+            {"label": label, "url": f"/services/data/v{version}", "version": version}
+            for version, label in API_VERSIONS
+        ]
+    )
+
+
+def _page_size(request: Request) -> int:
+    """Honour ``Sforce-Query-Options: batchSize=N`` (200..2000), as Salesforce does."""
+    options = request.headers.get("Sforce-Query-Options", "")
+    for option in options.split(","):
+        name, _, value = option.strip().partition("=")
+        if name == "batchSize" and value.isdigit():
+            return max(MIN_PAGE_SIZE, min(DEFAULT_PAGE_SIZE, int(value)))
+    return DEFAULT_PAGE_SIZE
+
+
+def _soql(request: Request) -> str:
+    soql = request.args.get("q", "").strip()
+    if not soql:
+        raise ApiError(400, "MALFORMED_QUERY", "A query string has to be specified")
+    return soql
+
+
+class RestApi:
+    def __init__(self, store: OrgStore, pager: QueryPager):
+        self._store = store
+        self._pager = pager
+
+    # metadata
+
+    def resources(self, call: ApiCall) -> Response:
+        names = ("sobjects", "query", "queryAll", "limits", "composite", "tooling", "jobs")
+        return json_response({name: f"{call.data_path}/{name}" for name in names})
+
+    def describe_global(self, call: ApiCall) -> Response:
+        return json_response(
+            {
+                "encoding": "UTF-8",
+                "maxBatchSize": COLLECTION_LIMIT,
+                "sobjects": [
+                    self._with_urls(call, entry) for entry in self._store.describe_global()
+                ],
+            }
+        )
+
+    def sobject_info(self, call: ApiCall, sobject: str) -> Response:
+        name = self._store.canonical_sobject(sobject)
+        entry = next(e for e in self._store.describe_global() if e["name"] == name)
+        return json_response({"objectDescribe": self._with_urls(call, entry), "recentItems": []})
+
+    def describe(self, call: ApiCall, sobject: str) -> Response:
+        return json_response(self._with_urls(call, self._store.describe(sobject)))
+
+    @staticmethod
+    def _with_urls(call: ApiCall, entry: dict) -> dict:
+        base = f"{call.data_path}/sobjects/{entry['name']}"
+        urls = {"sobject": base, "describe": f"{base}/describe", "rowTemplate": f"{base}/{{ID}}"}
+        return {**entry, "urls": urls}
+
+    def limits(self, _call: ApiCall) -> Response:
+        return json_response(self._store.limits())
+
+    # records
+
+    def create(self, call: ApiCall, sobject: str) -> Response:
+        fields = self._record_fields(call.json_body())
+        record_id = self._store.create(sobject, fields, user_id=call.user_id)
+        return json_response({"id": record_id, "success": True, "errors": []}, 201)
+
+    def get_record(self, call: ApiCall, sobject: str, record_id: str) -> Response:
+        wanted = call.request.args.get("fields")
+        fields = [name.strip() for name in wanted.split(",") if name.strip()] if wanted else None
+        record = self._store.get(sobject, record_id, fields)
+        return json_response(add_urls(record, f"{call.data_path}/sobjects"))
+
+    def update_record(self, call: ApiCall, sobject: str, record_id: str) -> Response:
+        fields = self._record_fields(call.json_body())
+        self._store.update(sobject, record_id, fields, user_id=call.user_id)
+        return Response(status=204)
+
+    def delete_record(self, call: ApiCall, sobject: str, record_id: str) -> Response:
+        self._store.delete(sobject, record_id, user_id=call.user_id)
+        return Response(status=204)
+
+    @staticmethod
+    def _record_fields(body: object) -> dict:
+        if not isinstance(body, dict):
+            raise ApiError(400, "JSON_PARSER_ERROR", "The request body must be a JSON object")
+        return {name: value for name, value in body.items() if name != "attributes"}
+
+    # SOQL
+
+    def query(self, call: ApiCall) -> Response:
+        cursor = self._store.query(_soql(call.request))
+        return self._first_page(call, cursor, "query")
+
+    def query_all(self, call: ApiCall) -> Response:
+        cursor = self._store.query(_soql(call.request), include_deleted=True)
+        return self._first_page(call, cursor, "query")
+
+    def tooling_query(self, call: ApiCall) -> Response:
+        cursor = self._store.tooling_query(_soql(call.request))
+        return self._first_page(call, cursor, "tooling/query")
+
+    def query_more(self, call: ApiCall, locator: str) -> Response:
+        return self._page_response(call, self._pager.next_page(locator), "query")
+
+    def tooling_query_more(self, call: ApiCall, locator: str) -> Response:
+        return self._page_response(call, self._pager.next_page(locator), "tooling/query")
+
+    def _first_page(self, call: ApiCall, cursor: QueryCursor, resource: str) -> Response:
+        if cursor.is_count:
+            cursor.close()
+            return json_response({"totalSize": cursor.total_size, "done": True, "records": []})
+        page = self._pager.first_page(cursor, _page_size(call.request))
+        return self._page_response(call, page, resource)
+
+    @staticmethod
+    def _page_response(call: ApiCall, page: Page, resource: str) -> Response:
+        sobjects = (
+            f"{call.data_path}/{'tooling/' if resource.startswith('tooling') else ''}sobjects"
+        )
+        body = {
+            "totalSize": page.total_size,
+            "done": page.next_locator is None,
+            "records": [add_urls(record, sobjects) for record in page.records],
+        }
+        if page.next_locator is not None:
+            body["nextRecordsUrl"] = f"{call.data_path}/{resource}/{page.next_locator}"
+        return json_response(body)

@@ -1,0 +1,236 @@
+"""The demo org's WSGI application and its HTTPS server on the loopback interface.
+
+Every API call is admitted the way Salesforce does it, in this order: a known API version, a live
+session, an org with API access, one request off the daily allowance. Every API response carries
+``Sforce-Limit-Info``; every error is a JSON list with a Salesforce error code.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import socket
+import ssl
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import BaseConverter, Map, Rule
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+from .bulk import BulkQueryJobs
+from .errors import ApiError, not_found
+from .grants import GrantStore
+from .oauth import OAuthEndpoints, bearer_token
+from .paging import QueryPager
+from .rest import SUPPORTED_VERSIONS, RestApi, versions
+from .store import OrgStore
+from .wire import ApiCall, error_response, json_response
+
+HOST = "127.0.0.1"
+log = logging.getLogger(__name__)
+
+ApiHandler = Callable[..., Response]
+
+
+class PortInUseError(OSError):
+    def __init__(self, port: int):
+        super().__init__(
+            errno.EADDRINUSE,
+            f"Port {port} is already in use by another program; "
+            f"start the demo org on a free port with --port",
+        )
+        self.port = port
+
+
+class _VersionConverter(BaseConverter):
+    regex = r"\d+\.\d"
+
+
+def _session_error(message: str = "Session expired or invalid") -> ApiError:
+    return ApiError(401, "INVALID_SESSION_ID", message)
+
+
+class DemoOrgApp:
+    """The WSGI application: OAuth pages and endpoints, REST API, Bulk API 2.0."""
+
+    def __init__(self, store: OrgStore, grants: GrantStore, work_folder: Path):
+        self._store = store
+        self._grants = grants
+        self._pager = QueryPager()
+        self._bulk = BulkQueryJobs(store, work_folder)
+        self._oauth = OAuthEndpoints(store, grants)
+        self._url_map = Map(
+            [*self._public_rules(), *self._api_rules(RestApi(store, self._pager))],
+            strict_slashes=False,
+            converters={"version": _VersionConverter},
+        )
+        daily = store.limits()["DailyApiRequests"]
+        self._usage_lock = threading.Lock()
+        self._usage = (daily["Max"] - daily["Remaining"], daily["Max"])
+
+    def close(self) -> None:
+        self._pager.close()
+        self._bulk.close()
+
+    def _public_rules(self) -> Iterable[Rule]:
+        oauth = self._oauth
+        yield Rule("/services/oauth2/authorize", endpoint=oauth.authorize, methods=["GET", "POST"])
+        yield Rule("/services/oauth2/token", endpoint=oauth.token, methods=["POST"])
+        yield Rule("/services/oauth2/revoke", endpoint=oauth.revoke, methods=["GET", "POST"])
+        yield Rule("/services/oauth2/userinfo", endpoint=oauth.userinfo, methods=["GET", "POST"])
+        yield Rule("/id/<org_id>/<user_id>", endpoint=oauth.identity, methods=["GET", "POST"])
+        yield Rule("/services/data", endpoint=versions, methods=["GET"])
+
+    def _api_rules(self, rest: RestApi) -> Iterable[Rule]:
+        bulk = self._bulk
+        routes: list[tuple[str, str, ApiHandler]] = [
+            ("", "GET", rest.resources),
+            ("/sobjects", "GET", rest.describe_global),
+            ("/sobjects/<sobject>", "GET", rest.sobject_info),
+            ("/sobjects/<sobject>", "POST", rest.create),
+            ("/sobjects/<sobject>/describe", "GET", rest.describe),
+            ("/sobjects/<sobject>/<record_id>", "GET", rest.get_record),
+            ("/sobjects/<sobject>/<record_id>", "PATCH", rest.update_record),
+            ("/sobjects/<sobject>/<record_id>", "DELETE", rest.delete_record),
+            ("/query", "GET", rest.query),
+            ("/queryAll", "GET", rest.query_all),
+            ("/query/<locator>", "GET", rest.query_more),
+            ("/queryAll/<locator>", "GET", rest.query_more),
+            ("/tooling/query", "GET", rest.tooling_query),
+            ("/tooling/query/<locator>", "GET", rest.tooling_query_more),
+            ("/composite/sobjects", "POST", rest.create_collection),
+            ("/composite/sobjects", "PATCH", rest.update_collection),
+            ("/limits", "GET", rest.limits),
+            ("/jobs/query", "POST", bulk.create),
+            ("/jobs/query", "GET", bulk.list_jobs),
+            ("/jobs/query/<job_id>", "GET", bulk.info),
+            ("/jobs/query/<job_id>", "PATCH", bulk.abort),
+            ("/jobs/query/<job_id>", "DELETE", bulk.delete),
+            ("/jobs/query/<job_id>/results", "GET", bulk.results),
+        ]
+        for path, method, handler in routes:
+            yield Rule(
+                f"/services/data/v<version:version>{path}",
+                endpoint=_ApiEndpoint(handler),
+                methods=[method],
+            )
+
+    # WSGI
+
+    def __call__(self, environ, start_response):
+        return self._dispatch(Request(environ))(environ, start_response)
+
+    def _dispatch(self, request: Request) -> Response:
+        adapter = self._url_map.bind_to_environ(request.environ)
+        try:
+            endpoint, values = adapter.match()
+        except NotFound:
+            return error_response(not_found())
+        except MethodNotAllowed as refused:
+            allowed = ",".join(sorted(refused.valid_methods or ()))
+            return json_response(
+                [
+                    {
+                        "errorCode": "METHOD_NOT_ALLOWED",
+                        "message": f"HTTP Method '{request.method}' not allowed. "
+                        f"Allowed are {allowed}",
+                    }
+                ],
+                405,
+            )
+        if isinstance(endpoint, _ApiEndpoint):
+            return self._api(request, endpoint.handler, values)
+        return endpoint(request, **values)
+
+    def _api(self, request: Request, handler: ApiHandler, values: dict) -> Response:
+        try:
+            call = self._admit(request, values.pop("version"))
+            response = handler(call, **values)
+        except ApiError as error:
+            response = error_response(error)
+        except Exception:  # a bug must still answer like Salesforce, not with an HTML page
+            log.exception("demo org failed on %s %s", request.method, request.path)
+            response = error_response(
+                ApiError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred.")
+            )
+        with self._usage_lock:
+            used, limit = self._usage
+        response.headers["Sforce-Limit-Info"] = f"api-usage={used}/{limit}"
+        return response
+
+    def _admit(self, request: Request, version: str) -> ApiCall:
+        if version not in SUPPORTED_VERSIONS:
+            raise not_found()
+        token = bearer_token(request)
+        grant = self._grants.access_grant(token) if token else None
+        if grant is None:
+            raise _session_error()
+        if not {"api", "full"} & set(grant.scope.split()):
+            raise _session_error("This session is not valid for use with the REST API")
+        if not self._store.scenario.api_enabled:
+            raise ApiError(
+                403, "API_DISABLED_FOR_ORG", "The REST API is not enabled for this Organization."
+            )
+        try:
+            usage = self._store.consume_api_request()
+        except ApiError:
+            self._set_usage_exhausted()
+            raise
+        with self._usage_lock:
+            self._usage = usage
+        return ApiCall(request=request, version=version, user_id=grant.user_id)
+
+    def _set_usage_exhausted(self) -> None:
+        with self._usage_lock:
+            self._usage = (self._usage[1], self._usage[1])
+
+
+class _ApiEndpoint:
+    """Marks a route as an API call that must be admitted first."""
+
+    def __init__(self, handler: ApiHandler):
+        self.handler = handler
+
+
+class _QuietRequestHandler(WSGIRequestHandler):
+    """Leaves the access log out of embedded use (tests, --demo)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+def listen(port: int) -> socket.socket:
+    """A listening socket on 127.0.0.1:port (0 picks a free port).
+
+    Bound here rather than by werkzeug, which would print and exit the whole process on a busy
+    port; a busy port raises PortInUseError instead.
+    """
+    try:
+        return socket.create_server((HOST, port))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortInUseError(port) from error
+        raise
+
+
+def serve_on(
+    listener: socket.socket,
+    app: DemoOrgApp,
+    ssl_context: ssl.SSLContext,
+    *,
+    log_requests: bool = False,
+) -> BaseWSGIServer:
+    """A threaded HTTPS server for ``app`` on the listening socket (which it takes over)."""
+    with listener:
+        return make_server(
+            HOST,
+            listener.getsockname()[1],
+            app,
+            threaded=True,
+            request_handler=None if log_requests else _QuietRequestHandler,
+            ssl_context=ssl_context,
+            fd=listener.fileno(),
+        )
