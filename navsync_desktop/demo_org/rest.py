@@ -6,6 +6,8 @@ access and the daily limit) and return werkzeug responses; data errors arrive as
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from werkzeug.wrappers import Request, Response
 
 from .errors import ApiError
@@ -26,6 +28,18 @@ API_VERSIONS = (
 )
 SUPPORTED_VERSIONS = frozenset(version for version, _ in API_VERSIONS)
 COLLECTION_LIMIT = 200
+Undo = Callable[[], None]
+_ROLLED_BACK = {
+    "success": False,
+    "errors": [
+        {
+            "statusCode": "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+            "message": "Record rolled back because not all records were valid and the request "
+            "was using AllOrNone header",
+            "fields": [],
+        }
+    ],
+}
 
 
 def versions(_request: Request) -> Response:
@@ -121,6 +135,81 @@ class RestApi:
         if not isinstance(body, dict):
             raise ApiError(400, "JSON_PARSER_ERROR", "The request body must be a JSON object")
         return {name: value for name, value in body.items() if name != "attributes"}
+
+    # sObject Collections
+
+    def create_collection(self, call: ApiCall) -> Response:
+        def create(sobject: str, fields: dict) -> tuple[str, Undo]:
+            if fields.get("Id"):
+                raise ApiError(400, "INVALID_FIELD", "cannot specify Id in an insert call")
+            record_id = self._store.create(sobject, fields, user_id=call.user_id)
+            return record_id, lambda: self._store.delete(sobject, record_id, user_id=call.user_id)
+
+        return self._collection(call, create)
+
+    def update_collection(self, call: ApiCall) -> Response:
+        def update(sobject: str, fields: dict) -> tuple[str, Undo]:
+            record_id = fields.pop("Id", None)
+            if not record_id:
+                raise ApiError(400, "MISSING_ARGUMENT", "Id not specified in an update call")
+            before = self._store.get(sobject, record_id, list(fields))
+            before.pop("attributes")
+            self._store.update(sobject, record_id, fields, user_id=call.user_id)
+            return record_id, lambda: self._store.update(
+                sobject, record_id, before, user_id=call.user_id
+            )
+
+        return self._collection(call, update)
+
+    def _collection(
+        self, call: ApiCall, apply: Callable[[str, dict], tuple[str, Undo]]
+    ) -> Response:
+        """Apply to each record; with allOrNone, one failure rolls back every record.
+
+        The store offers no multi-record transaction, so a rollback undoes the records that
+        went through (a created record is deleted, an updated one gets its old values back).
+        """
+        all_or_none, records = self._collection_body(call.json_body())
+        undo: list[Undo] = []
+        results = [self._apply_one(apply, record, undo) for record in records]
+        if all_or_none and not all(result["success"] for result in results):
+            for step in reversed(undo):
+                step()
+            results = [_ROLLED_BACK if result["success"] else result for result in results]
+        return json_response(results)
+
+    @staticmethod
+    def _collection_body(body: object) -> tuple[bool, list[dict]]:
+        records = body.get("records") if isinstance(body, dict) else None
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise ApiError(400, "JSON_PARSER_ERROR", "The request needs a list of records")
+        if len(records) > COLLECTION_LIMIT:
+            raise ApiError(
+                400,
+                "EXCEEDED_ID_LIMIT",
+                f"record limit reached. cannot submit more than {COLLECTION_LIMIT} records "
+                "into this call",
+            )
+        return bool(body.get("allOrNone", False)), records
+
+    @staticmethod
+    def _apply_one(
+        apply: Callable[[str, dict], tuple[str, Undo]], record: dict, undo: list[Undo]
+    ) -> dict:
+        sobject = (record.get("attributes") or {}).get("type")
+        try:
+            if not sobject:
+                raise ApiError(400, "INVALID_TYPE", "Must send a concrete entity type.")
+            record_id, undo_step = apply(sobject, RestApi._record_fields(record))
+            undo.append(undo_step)
+        except ApiError as error:
+            failure = {
+                "statusCode": error.error_code,
+                "message": error.message,
+                "fields": error.fields,
+            }
+            return {"success": False, "errors": [failure]}
+        return {"id": record_id, "success": True, "errors": []}
 
     # SOQL
 

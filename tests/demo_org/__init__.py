@@ -1,0 +1,1 @@
+"""Tests of the embedded demo org (a package so tests can share conftest helpers)."""
