@@ -20,8 +20,10 @@ import threading
 import time
 from array import array
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from werkzeug.wrappers import Response
 
@@ -124,15 +126,18 @@ class _ResultWriter:
             out.write(header)
             job.header_size = position = len(header)
             job.offsets.append(position)
-            for rows in cursor.rows(_WRITE_BATCH):
-                if job.state == "Aborted":
-                    return
-                lines = [self._line(row) for row in rows]
-                out.write(b"".join(lines))
-                job.offsets.extend(
-                    position + size for size in itertools.accumulate(map(len, lines))
-                )
-                position = job.offsets[-1]
+            with closing(cursor.rows(_WRITE_BATCH)) as batches:
+                self._write_batches(out, batches, position)
+
+    def _write_batches(self, out: BinaryIO, batches: Iterator[list[tuple]], position: int) -> None:
+        job = self._job
+        for rows in batches:
+            if job.state == "Aborted":
+                return
+            lines = [self._line(row) for row in rows]
+            out.write(b"".join(lines))
+            job.offsets.extend(position + size for size in itertools.accumulate(map(len, lines)))
+            position = job.offsets[-1]
 
 
 class BulkQueryJobs:

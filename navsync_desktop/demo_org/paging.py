@@ -46,6 +46,10 @@ class _OpenQuery:
     touched: float = field(default_factory=time.monotonic)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def close(self) -> None:
+        self.pages.close()  # the generator first: it still holds a cursor on the connection
+        self.cursor.close()
+
     def take(self, at: int) -> Page:
         if at == self.last_offset and self.last_page is not None:
             return self.last_page
@@ -70,7 +74,7 @@ class QueryPager:
         query = _OpenQuery(make_id("01g", secrets.randbelow(62**9)), cursor, pages, next(pages, []))
         page = query.take(0)
         if page.next_locator is None:
-            cursor.close()
+            query.close()
         else:
             self._expire_idle()
             with self._lock:
@@ -93,13 +97,13 @@ class QueryPager:
         with self._lock:
             queries, self._open = list(self._open.values()), {}
         for query in queries:
-            query.cursor.close()
+            query.close()
 
     def _forget(self, query_id: str) -> None:
         with self._lock:
             query = self._open.pop(query_id, None)
         if query is not None:
-            query.cursor.close()
+            query.close()
 
     def _expire_idle(self) -> None:
         deadline = time.monotonic() - IDLE_TIMEOUT

@@ -115,7 +115,8 @@ def test_personal_admin(start_org):
 
 def test_package_missing(start_org):
     _, _, sf = _connect(start_org, "package-missing")
-    assert sf.toolingexecute(f"query/?q={PACKAGE_SOQL}")["totalSize"] == 0
+    packages = sf.toolingexecute(f"query/?q={PACKAGE_SOQL}")["records"]
+    assert "LID" not in [row["SubscriberPackage"]["NamespacePrefix"] for row in packages]
     fields = [field["name"] for field in sf.Contact.describe()["fields"]]
     assert not [name for name in fields if name.startswith("LID__")]
 
@@ -142,7 +143,7 @@ def test_api_limit_low_runs_out(start_org):
     daily = sf.limits()["DailyApiRequests"]
     assert daily["Remaining"] < daily["Max"] / 10
     # Spend all but two of the remaining requests without HTTP, to keep the test quick.
-    for _ in range(daily["Remaining"] - 3):
+    for _ in range(daily["Remaining"] - 2):
         org.store.consume_api_request()
     assert sf.limits()["DailyApiRequests"]["Remaining"] == 1
     sf.query("SELECT Id FROM Account LIMIT 1")
