@@ -40,6 +40,10 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO connection (id) VALUES (1);
     """,
+    # 3: whether the connection is the embedded demo org (its certificate is pinned)
+    """
+    ALTER TABLE connection ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

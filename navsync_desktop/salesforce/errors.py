@@ -1,0 +1,83 @@
+"""What can go wrong when talking to Salesforce, as a small hierarchy of errors.
+
+Each error carries Salesforce's ``error_code`` and HTTP ``status`` when there
+was an answer, Salesforce's own ``message``, and ``text``: what the user is
+told (a translatable ``Text``). Messages never contain tokens.
+"""
+
+from __future__ import annotations
+
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
+
+
+class SalesforceError(Exception):
+    def __init__(
+        self,
+        text: Text,
+        *,
+        error_code: str | None = None,
+        status: int | None = None,
+        message: str | None = None,
+    ) -> None:
+        super().__init__(str(text))
+        self.text = text
+        self.error_code = error_code
+        self.status = status
+        self.message = message
+
+
+class SalesforceApiError(SalesforceError):
+    """Salesforce answered a request with an error (bad query, no permission, limit...)."""
+
+    @classmethod
+    def from_answer(cls, status: int, error_code: str, message: str) -> SalesforceApiError:
+        return cls(
+            QT_TRANSLATE_NOOP(
+                "Salesforce", "Salesforce refused the request ({code}): {message}"
+            ).format(code=error_code, message=message),
+            error_code=error_code,
+            status=status,
+            message=message,
+        )
+
+
+class SalesforceUnavailable(SalesforceError):
+    """Salesforce could not be reached, or kept failing, after the bounded retries."""
+
+
+class ReconnectRequired(SalesforceError):
+    """The refresh token no longer works (revoked, user deactivated, policy change)."""
+
+
+class LoginHostRefused(SalesforceError):
+    """The login URL is not one the program may connect to."""
+
+
+class AuthorizationFailed(SalesforceError):
+    """The browser login did not produce a usable authorization."""
+
+
+class PortBusy(AuthorizationFailed):
+    def __init__(self, port: int) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Salesforce",
+                "Port {port} on 127.0.0.1 is already in use, so the login cannot come back to "
+                "NavSync Desktop. Close the program that uses port {port}, or use --port with "
+                "another port whose redirect URI (http://localhost:<port>/OauthRedirect) is "
+                "registered in your connected app.",
+            ).format(port=port)
+        )
+        self.port = port
+
+
+class AuthorizationTimedOut(AuthorizationFailed):
+    pass
+
+
+class AuthorizationCancelled(AuthorizationFailed):
+    pass
+
+
+class StateMismatch(AuthorizationFailed):
+    """The redirect's ``state`` was missing or not the one this login sent."""

@@ -1,0 +1,292 @@
+"""A Salesforce API session over simple-salesforce that looks after itself.
+
+simple-salesforce does not renew OAuth tokens. This layer does: on an expired
+session it refreshes the access token once with the refresh token (one refresh
+at a time across threads) and retries; transient failures are retried with
+backoff and jitter, bounded; the API usage Salesforce reports in
+``Sforce-Limit-Info`` is kept; every error leaves as a ``SalesforceError``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import requests
+from simple_salesforce import Salesforce
+from simple_salesforce import exceptions as sf_exceptions
+
+from navsync_desktop.credentials import SalesforceCredentials
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP
+from navsync_desktop.salesforce import oauth
+from navsync_desktop.salesforce.errors import (
+    ReconnectRequired,
+    SalesforceApiError,
+    SalesforceError,
+    SalesforceUnavailable,
+)
+from navsync_desktop.salesforce.retry import HTTP_TIMEOUT_S, RetryPolicy, is_transient_network_error
+
+log = logging.getLogger(__name__)
+
+API_VERSION = "62.0"
+_SOBJECT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+# The userinfo/identity endpoints answer a dead token with 403 and this body, not 401.
+_BAD_OAUTH_TOKEN = "Bad_OAuth_Token"  # noqa: S105 - an error body, not a secret
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ApiUsage:
+    used: int
+    total: int
+
+
+class _HttpSession(requests.Session):
+    """requests has no default timeout; a hung connection must end as a transient failure."""
+
+    def request(self, method, url, **kwargs):
+        kwargs.setdefault("timeout", HTTP_TIMEOUT_S)
+        return super().request(method, url, **kwargs)
+
+
+def _first_error(error: sf_exceptions.SalesforceError) -> tuple[str, str]:
+    """Salesforce's errorCode and message from an error body (a JSON list, or text)."""
+    content = error.content
+    if isinstance(content, list) and content and isinstance(content[0], dict):
+        first = content[0]
+        return str(first.get("errorCode", "UNKNOWN")), str(first.get("message", ""))
+    if isinstance(content, dict):
+        return str(content.get("errorCode", "UNKNOWN")), str(content.get("message", ""))
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else str(content)
+    return f"HTTP_{error.status}", text.strip()[:200]
+
+
+def _is_expired_session(error: BaseException) -> bool:
+    if isinstance(error, sf_exceptions.SalesforceExpiredSession):
+        return True
+    return (
+        isinstance(error, sf_exceptions.SalesforceRefusedRequest)
+        and str(error.content).strip() == _BAD_OAUTH_TOKEN
+    )
+
+
+def _is_transient(error: BaseException) -> bool:
+    if is_transient_network_error(error):
+        return True
+    if isinstance(error, sf_exceptions.SalesforceError):
+        return error.status >= 500 or _first_error(error)[0] == "REQUEST_LIMIT_EXCEEDED"
+    return False
+
+
+def _mapped(error: sf_exceptions.SalesforceError) -> SalesforceError:
+    code, message = _first_error(error)
+    if _is_transient(error):
+        return SalesforceUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Salesforce", "Salesforce kept failing ({code}: {message}); try again later."
+            ).format(code=code, message=message),
+            error_code=code,
+            status=error.status,
+            message=message,
+        )
+    return SalesforceApiError.from_answer(error.status, code, message)
+
+
+class SalesforceSession:
+    """One connected org. Thread safe: workers may share it."""
+
+    def __init__(
+        self,
+        credentials: SalesforceCredentials,
+        *,
+        user_id: str,
+        ca_cert: Path | None = None,
+        access_token: str | None = None,
+        version: str = API_VERSION,
+        retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - immutable
+        on_reconnect_required: Callable[[ReconnectRequired], None] | None = None,
+        on_credentials_rotated: Callable[[SalesforceCredentials], None] | None = None,
+    ) -> None:
+        self._credentials = credentials
+        self._user_id = user_id
+        self._ca_cert = ca_cert
+        self._version = version
+        self._retry = retry
+        self._on_reconnect_required = on_reconnect_required
+        self._on_credentials_rotated = on_credentials_rotated
+        self._http = _HttpSession()
+        self._http.verify = str(ca_cert) if ca_cert else True  # never False
+        self._refresh_lock = threading.Lock()
+        self._state_lock = threading.Lock()
+        self._client = self._client_for(access_token) if access_token else None
+        self._api_usage: ApiUsage | None = None
+        self._describe_cache: dict[str, dict] = {}
+        self.refreshes = 0  # access tokens renewed by this session (sync health shows it)
+
+    @property
+    def org_id(self) -> str:
+        return self._credentials.org_id
+
+    @property
+    def user_id(self) -> str:
+        """The connected user's Id."""
+        return self._user_id
+
+    @property
+    def instance_url(self) -> str:
+        return self._credentials.instance_url
+
+    @property
+    def api_usage(self) -> ApiUsage | None:
+        """The org's daily API usage as of the latest answer, or None before the first."""
+        with self._state_lock:
+            return self._api_usage
+
+    def _client_for(self, access_token: str) -> Salesforce:
+        return Salesforce(
+            instance_url=self._credentials.instance_url,
+            session_id=access_token,
+            session=self._http,
+            version=self._version,
+        )
+
+    def _current_client(self) -> Salesforce:
+        client = self._client
+        if client is None:
+            self._refresh(stale=None)
+            client = self._client
+        return client
+
+    def _refresh(self, *, stale: Salesforce | None) -> None:
+        """Renew the access token, unless another thread already renewed ``stale``'s."""
+        with self._refresh_lock:
+            if self._client is not None and self._client is not stale:
+                return
+            try:
+                tokens = oauth.refresh_access_token(
+                    self._credentials.instance_url,
+                    refresh_token=self._credentials.refresh_token,
+                    client_id=self._credentials.client_id,
+                    ca_cert=self._ca_cert,
+                    retry=self._retry,
+                )
+            except ReconnectRequired as error:
+                log.warning("token refresh refused for org %s: %s", self.org_id, error.error_code)
+                if self._on_reconnect_required:
+                    self._on_reconnect_required(error)
+                raise
+            if tokens.refresh_token and tokens.refresh_token != self._credentials.refresh_token:
+                # Orgs with refresh token rotation hand out a new one; the old one is dead.
+                self._credentials = replace(self._credentials, refresh_token=tokens.refresh_token)
+                if self._on_credentials_rotated:
+                    self._on_credentials_rotated(self._credentials)
+            self._client = self._client_for(tokens.access_token)
+            self.refreshes += 1
+            log.info("access token renewed for org %s", self.org_id)
+
+    def _note_usage(self, client: Salesforce) -> None:
+        usage = client.api_usage.get("api-usage")
+        if usage is not None:
+            with self._state_lock:
+                self._api_usage = ApiUsage(usage.used, usage.total)
+
+    def call(self, fn: Callable[[Salesforce], T]) -> T:
+        """Run ``fn`` with the simple-salesforce client: refreshed once on an expired
+        session, retried on transient failures, errors mapped."""
+        refreshed = False
+
+        def attempt() -> T:
+            nonlocal refreshed
+            client = self._current_client()
+            try:
+                result = fn(client)
+            except sf_exceptions.SalesforceError as error:
+                if refreshed or not _is_expired_session(error):
+                    raise
+                refreshed = True
+                self._refresh(stale=client)
+                client = self._current_client()
+                result = fn(client)
+            self._note_usage(client)
+            return result
+
+        try:
+            return self._retry.retrying(_is_transient)(attempt)
+        except sf_exceptions.SalesforceError as error:
+            raise _mapped(error) from None  # the simple-salesforce error repeats the whole body
+        except requests.RequestException as error:
+            log.warning("Salesforce request failed: %s", type(error).__name__)
+            raise SalesforceUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "Salesforce",
+                    "Salesforce at {instance} could not be reached ({reason}); check the "
+                    "network and retry.",
+                ).format(instance=self.instance_url, reason=type(error).__name__)
+            ) from None
+
+    def query_all_iter(self, soql: str, include_deleted: bool = False) -> Iterator[dict]:
+        """The query's records page by page; each page is retried on its own."""
+        page = self.call(lambda sf: sf.query(soql, include_deleted=include_deleted))
+        while True:
+            yield from page["records"]
+            if page["done"]:
+                return
+            page = self._next_page(page["nextRecordsUrl"])
+
+    def _next_page(self, next_records_url: str) -> dict:
+        return self.call(lambda sf: sf.query_more(next_records_url, identifier_is_url=True))
+
+    def query_all(self, soql: str) -> list[dict]:
+        return list(self.query_all_iter(soql))
+
+    def tooling_query(self, soql: str) -> list[dict]:
+        page = self.call(lambda sf: sf.toolingexecute("query/", params={"q": soql}))
+        records = list(page["records"])
+        while not page["done"]:
+            page = self._next_page(page["nextRecordsUrl"])
+            records.extend(page["records"])
+        return records
+
+    def describe(self, sobject: str) -> dict:
+        """The sObject's describe, fetched once per session."""
+        if not _SOBJECT_NAME.fullmatch(sobject):
+            raise ValueError(f"not an sObject name: {sobject!r}")
+        key = sobject.lower()
+        with self._state_lock:
+            cached = self._describe_cache.get(key)
+        if cached is None:
+            cached = self.call(lambda sf: sf.restful(f"sobjects/{sobject}/describe"))
+            with self._state_lock:
+                self._describe_cache[key] = cached
+        return cached
+
+    def limits(self) -> dict:
+        return self.call(lambda sf: sf.limits())
+
+    def userinfo(self) -> dict[str, Any]:
+        return self.call(lambda sf: sf.oauth2("userinfo"))
+
+    def revoke(self) -> bool:
+        """Revoke the refresh token (and with it every access token) at the org."""
+        return oauth.revoke_token(
+            self.instance_url,
+            self._credentials.refresh_token,
+            ca_cert=self._ca_cert,
+            retry=self._retry,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SalesforceSession:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
