@@ -76,8 +76,10 @@ class FieldDef:
             return "INTEGER"
         if self.type in NUMBER_TYPES:
             return "REAL"
-        # Salesforce compares and sorts text case-insensitively
-        return "TEXT COLLATE NOCASE" if self.type in STRING_TYPES else "TEXT"
+        # Salesforce compares and sorts text case-insensitively; ids stay binary (they are
+        # normalised before comparison) so that sequential ids insert in index order
+        text_like = self.type in STRING_TYPES and self.type not in ("id", "reference")
+        return "TEXT COLLATE NOCASE" if text_like else "TEXT"
 
     def describe(self) -> dict:
         is_text = self.type in STRING_TYPES and self.type not in ("id", "reference")

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from operator import itemgetter
 
 from .ids import make_id
@@ -314,6 +315,21 @@ _TRANSLITERATION = str.maketrans(
 _DAYS_BACK = 1100
 
 
+class _FastRandom(random.Random):
+    """choice/randint/randrange computed from random() alone: a few times faster than the
+    exactly uniform originals (which matters for a million rows), still deterministic."""
+
+    def choice(self, seq):
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+    def randrange(self, stop: int) -> int:  # type: ignore[override]
+        return int(self.random() * stop)
+
+
+@cache
 def _ascii(name: str) -> str:
     return name.lower().translate(_TRANSLITERATION)
 
@@ -336,7 +352,7 @@ class _Clock:
 
 @dataclass
 class _Context:
-    rng: random.Random
+    rng: _FastRandom
     clock: _Clock
     scenario: Scenario
     integration_user: str
@@ -370,7 +386,7 @@ def seed_org(
 ) -> dict[str, int]:
     """Insert the whole org; returns the row count per sObject."""
     context = _Context(
-        random.Random(RANDOM_SEED),  # noqa: S311 - reproducible demo data, not secrets
+        _FastRandom(RANDOM_SEED),
         _Clock(now),
         scenario,
         make_id("005", 1),
