@@ -27,7 +27,7 @@ from .oauth import OAuthEndpoints, bearer_token
 from .paging import QueryPager
 from .rest import SUPPORTED_VERSIONS, RestApi, versions
 from .store import OrgStore
-from .wire import ApiCall, error_response, json_response
+from .wire import ApiCall, error_response
 
 HOST = "127.0.0.1"
 log = logging.getLogger(__name__)
@@ -128,19 +128,11 @@ class DemoOrgApp:
         try:
             endpoint, values = adapter.match()
         except NotFound:
-            return error_response(not_found())
+            return self._with_usage(error_response(not_found()))
         except MethodNotAllowed as refused:
             allowed = ",".join(sorted(refused.valid_methods or ()))
-            return json_response(
-                [
-                    {
-                        "errorCode": "METHOD_NOT_ALLOWED",
-                        "message": f"HTTP Method '{request.method}' not allowed. "
-                        f"Allowed are {allowed}",
-                    }
-                ],
-                405,
-            )
+            message = f"HTTP Method '{request.method}' not allowed. Allowed are {allowed}"
+            return self._with_usage(error_response(ApiError(405, "METHOD_NOT_ALLOWED", message)))
         if isinstance(endpoint, _ApiEndpoint):
             return self._api(request, endpoint.handler, values)
         return endpoint(request, **values)
@@ -156,6 +148,9 @@ class DemoOrgApp:
             response = error_response(
                 ApiError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred.")
             )
+        return self._with_usage(response)
+
+    def _with_usage(self, response: Response) -> Response:
         with self._usage_lock:
             used, limit = self._usage
         response.headers["Sforce-Limit-Info"] = f"api-usage={used}/{limit}"
