@@ -13,11 +13,17 @@ import sys
 from pathlib import Path
 
 from navsync_desktop import __version__, paths
+from navsync_desktop.credentials import CredentialsError
 from navsync_desktop.engine import doctor
 from navsync_desktop.engine.checks import Status, worst
+from navsync_desktop.engine.connection import ConnectionFailed, ConnectionManager
 from navsync_desktop.engine.status import read_status
 from navsync_desktop.logs import setup_logging
-from navsync_desktop.store import StoreError
+from navsync_desktop.salesforce.errors import SalesforceError
+from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
+from navsync_desktop.salesforce.oauth import DEFAULT_REDIRECT_PORT, DEFAULT_TIMEOUT_S
+from navsync_desktop.store import Store, StoreError
+from navsync_desktop.store.connection import ConnectionState
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +56,58 @@ def build_parser() -> argparse.ArgumentParser:
     status_parser = commands.add_parser("status", help="connection state, last synced, counts")
     status_parser.add_argument("--json", action="store_true", help="print JSON")
     status_parser.set_defaults(handler=cmd_status)
+    add_connection_commands(commands)
     return parser
+
+
+def add_connection_commands(commands) -> None:
+    connect_parser = commands.add_parser("connect", help="connect to Salesforce (browser login)")
+    target = connect_parser.add_mutually_exclusive_group()
+    # SUPPRESS: an absent --demo here must not undo the top-level `--demo connect`
+    target.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="the embedded demo org"
+    )
+    target.add_argument(
+        "--login-url",
+        default=PRODUCTION_LOGIN_URL,
+        metavar="URL",
+        help="https://login.salesforce.com (default) or your My Domain URL",
+    )
+    connect_parser.add_argument(
+        "--client-id", metavar="ID", help="consumer key of your org's connected app"
+    )
+    connect_parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_REDIRECT_PORT,
+        metavar="P",
+        help="loopback port of the redirect URI http://localhost:P/OauthRedirect "
+        f"(default {DEFAULT_REDIRECT_PORT})",
+    )
+    connect_parser.add_argument(
+        "--no-browser", action="store_true", help="only print the login link"
+    )
+    connect_parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="S",
+        help=f"seconds to wait for the login (default {DEFAULT_TIMEOUT_S:.0f})",
+    )
+    connect_parser.add_argument(
+        "--replace-data",
+        action="store_true",
+        help="when logging in to another org, replace the local data of the previous one",
+    )
+    connect_parser.set_defaults(handler=cmd_connect)
+
+    disconnect_parser = commands.add_parser(
+        "disconnect", help="revoke the Salesforce token and forget it"
+    )
+    disconnect_parser.add_argument(
+        "--purge", action="store_true", help="also delete the local data"
+    )
+    disconnect_parser.set_defaults(handler=cmd_disconnect)
 
 
 def print_json(document: object) -> None:
@@ -83,6 +140,53 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Instance: {connection.instance_url}")
     for name, count in status.counts.items():
         print(f"{name}: {count}")
+    return 0
+
+
+def cmd_connect(args: argparse.Namespace) -> int:
+    def show_link(url: str) -> None:
+        print(
+            "Log in to Salesforce in your browser. If no browser opens, copy this link into one "
+            "(a private window avoids clashes with other Salesforce logins):"
+        )
+        print(url)
+        print(f"Waiting up to {args.timeout:.0f} s for the login…", flush=True)
+
+    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+        try:
+            record = manager.connect(
+                demo=args.demo,
+                login_url=args.login_url,
+                client_id=args.client_id,
+                port=args.port,
+                timeout=args.timeout,
+                open_browser=not args.no_browser,
+                replace_data=args.replace_data,
+                on_authorization_url=show_link,
+            )
+        except (SalesforceError, ConnectionFailed, CredentialsError) as error:
+            raise CommandError(str(error)) from None
+    print(f"Connected to Salesforce: {record.org_name or record.org_id} ({record.org_id})")
+    print(f"User: {record.username}")
+    print(f"Instance: {record.instance_url}" + (" (demo org)" if record.is_demo else ""))
+    return 0
+
+
+def cmd_disconnect(args: argparse.Namespace) -> int:
+    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+        record = manager.record()
+        try:
+            revoked = manager.disconnect(purge=args.purge)
+        except (ConnectionFailed, CredentialsError) as error:
+            raise CommandError(str(error)) from None
+    if record.state is not ConnectionState.DISCONNECTED and not revoked:
+        print(
+            "Warning: Salesforce did not confirm revoking the token; it was removed here. "
+            "An admin can revoke it in Setup (Connected Apps OAuth Usage).",
+            file=sys.stderr,
+        )
+    kept = "Local data deleted." if args.purge else "Local data kept."
+    print(f"Disconnected from Salesforce. {kept}")
     return 0
 
 

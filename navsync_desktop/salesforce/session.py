@@ -49,10 +49,13 @@ class ApiUsage:
 
 
 class _HttpSession(requests.Session):
-    """requests has no default timeout; a hung connection must end as a transient failure."""
+    """requests has no default timeout; a hung connection must end as a transient failure.
+    ``verify`` goes with every request: a session-level pin alone would be replaced by
+    REQUESTS_CA_BUNDLE from the environment."""
 
     def request(self, method, url, **kwargs):
         kwargs.setdefault("timeout", HTTP_TIMEOUT_S)
+        kwargs.setdefault("verify", self.verify)
         return super().request(method, url, **kwargs)
 
 
