@@ -302,11 +302,20 @@ def _is_transient(error: BaseException) -> bool:
     return isinstance(error, _ServerFailure) or is_transient_network_error(error)
 
 
-def _unreachable(url: str) -> SalesforceUnavailable:
+def _unreachable(url: str, error: Exception) -> SalesforceUnavailable:
+    host = urlsplit(url).netloc
+    if isinstance(error, requests.exceptions.SSLError):
+        return SalesforceUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Salesforce",
+                "The certificate of {host} could not be verified, so nothing was sent. Check "
+                "the address, or the network's proxy settings.",
+            ).format(host=host)
+        )
     return SalesforceUnavailable(
         QT_TRANSLATE_NOOP(
             "Salesforce", "Salesforce at {host} could not be reached; check the network and retry."
-        ).format(host=urlsplit(url).netloc)
+        ).format(host=host)
     )
 
 
@@ -325,7 +334,9 @@ def _post_form(url: str, form: dict[str, str], ca_cert: Path | None, retry: Retr
         response = retry.retrying(_is_transient)(attempt)
     except (_ServerFailure, requests.RequestException) as error:
         log.warning("POST %s failed: %s", urlsplit(url).path, type(error).__name__)
-        raise _unreachable(url) from None  # the request (and its tokens) stays out of the chain
+        raise _unreachable(
+            url, error
+        ) from None  # the request (and its tokens) stays out of the chain
     try:
         body = response.json()
     except ValueError:

@@ -52,7 +52,7 @@ class RetryPolicy:
         return Retrying(
             stop=stop_after_attempt(self.attempts),
             wait=wait_exponential_jitter(
-                initial=self.initial_wait_s, max=self.max_wait_s, jitter=self.initial_wait_s
+                multiplier=self.initial_wait_s, max=self.max_wait_s, jitter=self.initial_wait_s
             ),
             retry=retry_if_exception(is_transient),
             before_sleep=_log_retry,
