@@ -234,17 +234,25 @@ class SalesforceSession:
                 ).format(instance=self.instance_url, reason=type(error).__name__)
             ) from None
 
-    def query_all_iter(self, soql: str, include_deleted: bool = False) -> Iterator[dict]:
-        """The query's records page by page; each page is retried on its own."""
-        page = self.call(lambda sf: sf.query(soql, include_deleted=include_deleted))
+    def query_all_iter(
+        self, soql: str, include_deleted: bool = False, *, batch_size: int | None = None
+    ) -> Iterator[dict]:
+        """The query's records page by page (``batch_size`` 200..2000 records a page);
+        each page is retried on its own."""
+        headers = {"Sforce-Query-Options": f"batchSize={batch_size}"} if batch_size else {}
+        page = self.call(
+            lambda sf: sf.query(soql, include_deleted=include_deleted, headers=headers)
+        )
         while True:
             yield from page["records"]
             if page["done"]:
                 return
-            page = self._next_page(page["nextRecordsUrl"])
+            page = self._next_page(page["nextRecordsUrl"], headers)
 
-    def _next_page(self, next_records_url: str) -> dict:
-        return self.call(lambda sf: sf.query_more(next_records_url, identifier_is_url=True))
+    def _next_page(self, next_records_url: str, headers: dict[str, str] | None = None) -> dict:
+        return self.call(
+            lambda sf: sf.query_more(next_records_url, identifier_is_url=True, headers=headers)
+        )
 
     def query_all(self, soql: str) -> list[dict]:
         return list(self.query_all_iter(soql))
