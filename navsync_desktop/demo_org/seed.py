@@ -313,6 +313,7 @@ _TRANSLITERATION = str.maketrans(
     }
 )
 _DAYS_BACK = 1100
+_REP_TITLES = {rep[2] for rep in SALES_REPS} | {"Head of Sales"}  # users who own accounts
 
 
 class _FastRandom(random.Random):
@@ -567,9 +568,6 @@ def _users(context: _Context) -> list[dict]:
     users = [_user(context, number, person) for number, person in enumerate(people, start=1)]
     context.rep_ids.extend(user["Id"] for user in users if user["Title"] in _REP_TITLES)
     return users
-
-
-_REP_TITLES = {rep[2] for rep in SALES_REPS} | {"Head of Sales"}
 
 
 def _user(context: _Context, number: int, person: tuple) -> dict:

@@ -406,7 +406,7 @@ class QueryCursor:
         self._compiled = compiled
         # check_same_thread=False: the server may page through the cursor from another thread
         self._conn = sqlite3.connect(
-            f"file:{path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+            _read_only_uri(path), uri=True, check_same_thread=False, isolation_level=None
         )
         self._conn.execute("BEGIN")  # one snapshot for the count and every page
         sql, params = compiled.count_sql()
@@ -532,11 +532,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _read_only_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def _read_seed_info(path: Path) -> _SeedInfo | None:
     if not path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             meta = dict(conn.execute("SELECT key, value FROM _meta").fetchall())
         finally:

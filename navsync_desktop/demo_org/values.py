@@ -1,8 +1,8 @@
 """Field values in their three forms: API JSON, SQLite storage, and Bulk CSV text.
 
-Storage keeps values sortable and comparable in SQL: datetimes as UTC text
-"YYYY-MM-DDTHH:MM:SS.fffZ"-like ("...000+0000", Salesforce's own form), dates as "YYYY-MM-DD",
-booleans as 0/1, numbers as numbers.
+Storage keeps values sortable and comparable in SQL: datetimes as fixed-width UTC text in
+Salesforce's own form ("2026-11-26T10:00:00.000+0000"), dates as "YYYY-MM-DD", booleans as 0/1,
+numbers as numbers.
 """
 
 from __future__ import annotations
