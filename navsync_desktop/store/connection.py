@@ -66,8 +66,8 @@ def save(store: Store, record: ConnectionRecord) -> None:
 
 
 def purge_local_data(store: Store) -> None:
-    """Delete everything kept about the org: every table's rows, and the connection
-    record back to its defaults."""
+    """Delete everything kept about the org: every table's rows except the connection
+    record, whose state the caller moves on."""
     with store.transaction() as db:
         db.execute("PRAGMA defer_foreign_keys = ON")  # rows go in table order, checked at commit
         tables = db.execute(
@@ -76,4 +76,3 @@ def purge_local_data(store: Store) -> None:
         ).fetchall()
         for (table,) in tables:
             db.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from sqlite_master
-    save(store, ConnectionRecord())
