@@ -38,7 +38,7 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 # Re-extract the tr() strings after changing the UI; then translate what is new.
 update-translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find navsync_desktop -name '*.py' | sort) \
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find navsync_desktop -name '*.py' -not -path '*/demo_org/*' | sort) \
 		-ts $(TS_FILES)
 
 clean:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import uuid
 from dataclasses import asdict, dataclass
 
@@ -22,6 +23,7 @@ from keyring.backend import KeyringBackend
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 
 SERVICE_NAME = "NavSync Desktop"
+_PROBE_LOCK = threading.Lock()
 BACKEND_ENV = "PYTHON_KEYRING_BACKEND"  # keyring's own switch for choosing a backend
 
 
@@ -132,9 +134,10 @@ def keyring_health() -> KeyringHealth:
         )
     probe_account = f"health-check-{uuid.uuid4().hex}"
     try:
-        keyring.set_password(SERVICE_NAME, probe_account, "probe")
-        readable = keyring.get_password(SERVICE_NAME, probe_account) == "probe"
-        keyring.delete_password(SERVICE_NAME, probe_account)
+        with _PROBE_LOCK:  # file backends rewrite one file: concurrent probes would race
+            keyring.set_password(SERVICE_NAME, probe_account, "probe")
+            readable = keyring.get_password(SERVICE_NAME, probe_account) == "probe"
+            keyring.delete_password(SERVICE_NAME, probe_account)
     except keyring.errors.KeyringLocked:
         return unusable(
             QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} is locked."),

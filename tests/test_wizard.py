@@ -1,16 +1,146 @@
-from PySide6.QtWidgets import QLabel
+"""The setup wizard, clicked through against the demo org like an admin would."""
 
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWizard
+
+from navsync_desktop import paths
+from navsync_desktop.engine.connection import ConnectionManager
+from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.wizard.wizard import SetupWizard
+from navsync_desktop.store import Store
+
+WAIT_MS = 30_000
 
 
-def test_wizard_opens_on_the_welcome_page(qtbot):
-    wizard = SetupWizard()
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
+@pytest.fixture
+def wizard(qtbot, monkeypatch):
+    monkeypatch.setenv("BROWSER", "true")  # a browser that opens nothing: the test logs in
+    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+        window = SetupWizard(AppState(store, manager), demo=True)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        yield window
+        window.reject()
 
+
+def shoot(window, name):
+    """Keeps a picture of each page when NAVSYNC_SCREENSHOTS names a folder."""
+    folder = os.environ.get("NAVSYNC_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def click(qtbot, window, which):
+    qtbot.mouseClick(window.button(which), Qt.MouseButton.LeftButton)
+
+
+def page_text(page) -> str:
+    return " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisible())
+
+
+def pass_prerequisites(qtbot, window):
+    page = window.prerequisites_page
+    assert window.currentPage() is page
+    qtbot.waitUntil(lambda: bool(page.checks.results), timeout=WAIT_MS)
+    assert not window.button(QWizard.WizardButton.NextButton).isEnabled(), (
+        "contract and seat are not chosen yet"
+    )
+    page.contract_box.setCurrentIndex(page.contract_box.findData("advanced_plus"))
+    page.seat_box.setCurrentIndex(page.seat_box.findData("admin_team_member"))
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert {r.id: r.status.value for r in page.checks.results} == {
+        "keyring": "pass",
+        "browser": "pass",
+        "contract": "pass",
+        "seat": "pass",
+    }
+    shoot(window, "2-prerequisites")
+    click(qtbot, window, QWizard.WizardButton.NextButton)
+
+
+def connect_through_browser(qtbot, window, browser, **login):
+    page = window.connect_page
+    assert window.currentPage() is page
+    assert "Disconnected" in page.header.text()
+    assert not window.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.link.text().startswith("https://127.0.0.1"), timeout=WAIT_MS)
+    assert page.link_box.isVisible() and page.cancel_button.isVisible()
+    assert "private window" in page.link_hint.text()
+    shoot(window, "3-connect-waiting")
+    browser.login_in_background(page.link.text(), **login)
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert browser.result().status_code == 200
+    assert page.header.text() == "Connected to Salesforce · Last synced —"
+    shoot(window, "3-connect-done")
+
+
+def test_welcome_page_explains_and_offers_the_demo_org(wizard):
     page = wizard.currentPage()
     assert page.title() == "Set up CRM sync with Salesforce"
     assert "less than 30 minutes" in page.subTitle()
-    texts = " ".join(label.text() for label in page.findChildren(QLabel))
-    assert "Connect Sales Navigator to your Salesforce org" in texts
+    assert "Connect Sales Navigator to your Salesforce org" in page_text(page)
+    assert page.demo_org.isChecked(), "--demo preselects the demo org"
+    shoot(wizard, "1-welcome")
+
+
+def test_full_flow_to_a_ready_org(qtbot, wizard, demo_org, browser):
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, wizard)
+    connect_through_browser(qtbot, wizard, browser)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    page = wizard.readiness_page
+    qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
+    statuses = {r.id: r.status.value for r in page.checks.results}
+    assert statuses == {
+        "api": "pass",
+        "edition": "pass",
+        "sandbox": "pass",
+        "permissions": "pass",
+        "package": "pass",
+        "person_accounts": "pass",
+        "integration_user": "pass",
+    }
+    assert not page.acknowledge.isVisible()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    shoot(wizard, "4-readiness")
+
+
+def test_warnings_must_be_acknowledged(qtbot, wizard, demo_org, browser):
+    from navsync_desktop.demo_org.scenarios import PERSONAL_ADMIN_USERNAME
+
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, wizard)
+    connect_through_browser(qtbot, wizard, browser, username=PERSONAL_ADMIN_USERNAME)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+
+    page = wizard.readiness_page
+    qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
+    warned = [r for r in page.checks.results if r.status.value == "warn"]
+    assert [r.id for r in warned] == ["integration_user"]
+    assert "revoked when this person leaves" in str(warned[0].finding)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert page.acknowledge.isVisible() and not finish.isEnabled()
+    qtbot.keyClick(page.acknowledge, Qt.Key.Key_Space)  # by keyboard, as a user may
+    assert finish.isEnabled()
+    shoot(wizard, "4-readiness-warning")
+
+
+def test_cancel_while_waiting_for_the_browser(qtbot, wizard, demo_org):
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, wizard)
+    page = wizard.connect_page
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible() and bool(page.link.text()), timeout=WAIT_MS)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=WAIT_MS)
+    assert page.connect_button.isEnabled()
+    assert "Disconnected" in page.header.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()

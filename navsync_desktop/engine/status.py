@@ -20,6 +20,10 @@ STATE_LABELS = {
 }
 
 
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 @dataclass(frozen=True)
 class StatusReport:
     connection: ConnectionRecord
@@ -27,13 +31,18 @@ class StatusReport:
     counts: dict[str, int]
 
     def state_label(self) -> Text:
+        reconnect_by = self.connection.reconnect_by
+        if self.connection.state is ConnectionState.RECONNECT_REQUIRED and reconnect_by:
+            return QT_TRANSLATE_NOOP("Status", "Reconnect required — reconnect by {date}").format(
+                date=_local(datetime.fromisoformat(reconnect_by))
+            )
         return STATE_LABELS[self.connection.state]
 
     def last_synced_label(self) -> Text:
         if self.last_synced is None:
             return QT_TRANSLATE_NOOP("Status", "Last synced —")
         return QT_TRANSLATE_NOOP("Status", "Last synced {when}").format(
-            when=self.last_synced.astimezone().strftime("%Y-%m-%d %H:%M")
+            when=_local(self.last_synced)
         )
 
     def headline(self) -> str:

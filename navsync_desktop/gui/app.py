@@ -9,6 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from navsync_desktop import __version__, paths
+from navsync_desktop.engine.connection import ConnectionManager
+from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import choose_language, install_translators, translate
 from navsync_desktop.gui.wizard.wizard import SetupWizard
 from navsync_desktop.store import Store, StoreCorruptError, StoreError
@@ -47,8 +49,9 @@ def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
     store = open_store_interactively()
     if store is None:
         return 1
-    with store:
-        window = SetupWizard()
+    with store, ConnectionManager(store) as manager:
+        app_state = AppState(store, manager)
+        window = SetupWizard(app_state, demo=demo)
         window.resize(window.sizeHint())
         window.show()
         if screenshot is not None:

@@ -1,12 +1,13 @@
-"""Welcome: what the wizard will do, and how long it takes."""
+"""Welcome: what the wizard will do, how long it takes, and which org to use."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWizardPage
 
 
 class WelcomePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, *, demo: bool) -> None:
         super().__init__()
         self.setTitle(self.tr("Set up CRM sync with Salesforce"))
         self.setSubTitle(self.tr("Time needed: less than 30 minutes"))
@@ -26,8 +27,19 @@ class WelcomePage(QWizardPage):
         )
         intro.setWordWrap(True)
         step_list = QLabel("<ol>" + "".join(f"<li>{step}</li>" for step in steps) + "</ol>")
-        step_list.setTextFormat(step_list.textFormat().RichText)
+        step_list.setTextFormat(Qt.TextFormat.RichText)
+        self.real_org = QRadioButton(self.tr("&Connect to your Salesforce org"))
+        self.demo_org = QRadioButton(
+            self.tr("Try the &demo org (runs on this computer, no Salesforce account needed)")
+        )
+        choice = QButtonGroup(self)
+        choice.addButton(self.real_org)
+        choice.addButton(self.demo_org)
+        (self.demo_org if demo else self.real_org).setChecked(True)
+        self.registerField("demo", self.demo_org)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(step_list)
+        layout.addWidget(self.real_org)
+        layout.addWidget(self.demo_org)
         layout.addStretch(1)

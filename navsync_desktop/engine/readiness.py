@@ -1,0 +1,261 @@
+"""Step 3 of the guide: is the connected org ready for CRM sync and write-back?
+
+Every check reads the org through the session; none changes anything there.
+"""
+
+from __future__ import annotations
+
+from simple_salesforce import format_soql
+
+from navsync_desktop.engine.checks import CheckResult, Status
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP
+from navsync_desktop.salesforce.errors import SalesforceApiError
+from navsync_desktop.salesforce.session import SalesforceSession
+
+SUPPORTED_EDITIONS = (
+    "Enterprise Edition",
+    "Performance Edition",
+    "Unlimited Edition",
+    "Developer Edition",
+)
+PROFESSIONAL_EDITION = "Professional Edition"
+LINKEDIN_NAMESPACE = "LID"
+
+_SUPPORTED_LIST = QT_TRANSLATE_NOOP(
+    "Readiness",
+    "Supported: Salesforce Enterprise, Performance, Unlimited or Developer Edition; "
+    "Professional Edition with API access.",
+)
+_PROFESSIONAL_NEEDS_API = QT_TRANSLATE_NOOP(
+    "Readiness",
+    "Professional Edition needs API access (may cost extra; ask your Salesforce account team).",
+)
+
+
+def org_checks(session: SalesforceSession) -> list[CheckResult]:
+    """All org checks. When the API is off, the checks that need it are not run: the
+    one failure says what to do."""
+    try:
+        organization = session.query_all(
+            "SELECT Id, Name, OrganizationType, IsSandbox FROM Organization"
+        )[0]
+    except SalesforceApiError as error:
+        if error.error_code == "API_DISABLED_FOR_ORG":
+            return [api_disabled()]
+        raise
+    return [
+        api_enabled(),
+        edition(organization["OrganizationType"]),
+        not_sandbox(organization["IsSandbox"]),
+        data_permissions(session),
+        linkedin_package(session),
+        person_accounts(session),
+        integration_user(session),
+    ]
+
+
+def api_disabled() -> CheckResult:
+    return CheckResult(
+        "api",
+        QT_TRANSLATE_NOOP("Readiness", "API access"),
+        Status.FAIL,
+        QT_TRANSLATE_NOOP("Readiness", "The Salesforce API is not enabled for this org."),
+        _PROFESSIONAL_NEEDS_API,
+    )
+
+
+def api_enabled() -> CheckResult:
+    return CheckResult(
+        "api",
+        QT_TRANSLATE_NOOP("Readiness", "API access"),
+        Status.PASS,
+        QT_TRANSLATE_NOOP("Readiness", "The Salesforce API answers."),
+    )
+
+
+def edition(organization_type: str) -> CheckResult:
+    title = QT_TRANSLATE_NOOP("Readiness", "Salesforce edition")
+    if organization_type in SUPPORTED_EDITIONS:
+        return CheckResult(
+            "edition",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Readiness", "{edition} is supported.").format(
+                edition=organization_type
+            ),
+        )
+    if organization_type == PROFESSIONAL_EDITION:  # the API answered, so it has API access
+        return CheckResult(
+            "edition",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Readiness", "Professional Edition with API access is supported."),
+        )
+    return CheckResult(
+        "edition",
+        title,
+        Status.FAIL,
+        QT_TRANSLATE_NOOP("Readiness", "{edition} is not supported.").format(
+            edition=organization_type
+        ),
+        _SUPPORTED_LIST,
+    )
+
+
+def not_sandbox(is_sandbox: bool) -> CheckResult:
+    title = QT_TRANSLATE_NOOP("Readiness", "Production org")
+    if not is_sandbox:
+        return CheckResult(
+            "sandbox",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Readiness", "This is a production org."),
+        )
+    return CheckResult(
+        "sandbox",
+        title,
+        Status.FAIL,
+        QT_TRANSLATE_NOOP(
+            "Readiness", "This org is a sandbox: sandbox installations are not supported."
+        ),
+        QT_TRANSLATE_NOOP("Readiness", "Disconnect and connect to your production org instead."),
+    )
+
+
+def data_permissions(session: SalesforceSession) -> CheckResult:
+    """View All Data and Modify All Data, from the profile and every permission set
+    (the profile's own permission set is among the assignments)."""
+    assignments = session.query_all(
+        format_soql(
+            "SELECT PermissionSet.PermissionsViewAllData, PermissionSet.PermissionsModifyAllData "
+            "FROM PermissionSetAssignment WHERE AssigneeId = {}",
+            session.user_id,
+        )
+    )
+    view_all = any(a["PermissionSet"]["PermissionsViewAllData"] for a in assignments)
+    modify_all = any(a["PermissionSet"]["PermissionsModifyAllData"] for a in assignments)
+    title = QT_TRANSLATE_NOOP("Readiness", "View All Data and Modify All Data")
+    if view_all and modify_all:
+        return CheckResult(
+            "permissions",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP(
+                "Readiness", "The connected user has View All Data and Modify All Data."
+            ),
+        )
+    fix = QT_TRANSLATE_NOOP(
+        "Readiness",
+        "In Salesforce Setup, give the connected user View All Data and Modify All Data "
+        "(profile or permission set), then run the checks again.",
+    )
+    if view_all:
+        return CheckResult(
+            "permissions",
+            title,
+            Status.WARN,
+            QT_TRANSLATE_NOOP(
+                "Readiness",
+                "The connected user has View All Data but not Modify All Data: CRM sync works, "
+                "activity write-back does not.",
+            ),
+            fix,
+        )
+    return CheckResult(
+        "permissions",
+        title,
+        Status.FAIL,
+        QT_TRANSLATE_NOOP("Readiness", "The connected user does not have View All Data."),
+        fix,
+    )
+
+
+def linkedin_package(session: SalesforceSession) -> CheckResult:
+    packages = session.tooling_query(
+        "SELECT SubscriberPackage.NamespacePrefix, SubscriberPackage.Name "
+        "FROM InstalledSubscriberPackage"
+    )
+    installed = any(
+        p["SubscriberPackage"]["NamespacePrefix"] == LINKEDIN_NAMESPACE for p in packages
+    )
+    title = QT_TRANSLATE_NOOP("Readiness", "Sales Navigator for Salesforce package")
+    if installed:
+        return CheckResult(
+            "package",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Readiness", "The package (namespace LID) is installed."),
+        )
+    return CheckResult(
+        "package",
+        title,
+        Status.FAIL,
+        QT_TRANSLATE_NOOP(
+            "Readiness", "The package \u201cSales Navigator for Salesforce\u201d is not installed."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Install \u201cSales Navigator for Salesforce\u201d from the AppExchange as the "
+            "installation guide describes, then run the checks again.",
+        ),
+    )
+
+
+def person_accounts(session: SalesforceSession) -> CheckResult:
+    fields = {field["name"] for field in session.describe("Account")["fields"]}
+    title = QT_TRANSLATE_NOOP("Readiness", "Person accounts")
+    if "IsPersonAccount" not in fields:
+        return CheckResult(
+            "person_accounts",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Readiness", "Person accounts are not enabled."),
+        )
+    return CheckResult(
+        "person_accounts",
+        title,
+        Status.WARN,
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Person accounts are enabled: they are excluded from CRM sync and activity write-back.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Readiness", "Nothing to change; activities of person accounts stay in Sales Navigator."
+        ),
+    )
+
+
+def integration_user(session: SalesforceSession) -> CheckResult:
+    user = session.query_all(
+        format_soql(
+            "SELECT Id, Name, Username, Profile.Name FROM User WHERE Id = {}", session.user_id
+        )
+    )[0]
+    profile = (user.get("Profile") or {}).get("Name") or ""
+    markers = " ".join([user["Name"], user["Username"], profile]).lower()
+    title = QT_TRANSLATE_NOOP("Readiness", "Integration user")
+    if "integration" in markers or "api only" in markers:
+        return CheckResult(
+            "integration_user",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Readiness", "Connected as the integration user {username}.").format(
+                username=user["Username"]
+            ),
+        )
+    return CheckResult(
+        "integration_user",
+        title,
+        Status.WARN,
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Connected as {name} ({username}), a personal account. Its credentials are revoked "
+            "when this person leaves or changes roles, which stops the sync; and written-back "
+            "activities show this user as creator while the seat holder is the owner.",
+        ).format(name=user["Name"], username=user["Username"]),
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Recommended: create an integration user with View All Data and Modify All Data, "
+            "then disconnect and connect again as that user. Settings are kept.",
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Widgets shared by the wizard and the main window."""
