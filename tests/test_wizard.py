@@ -1,6 +1,7 @@
 """The setup wizard, clicked through against the demo org like an admin would."""
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,12 @@ from navsync_desktop.gui.wizard.wizard import SetupWizard
 from navsync_desktop.store import Store
 
 WAIT_MS = 30_000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -69,6 +76,7 @@ def connect_through_browser(qtbot, window, browser, **login):
     assert window.currentPage() is page
     assert "Disconnected" in page.header.text()
     assert not window.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.port.setValue(free_port())  # the default 1717 may be taken on a developer's machine
     qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.link.text().startswith("https://127.0.0.1"), timeout=WAIT_MS)
     assert page.link_box.isVisible() and page.cancel_button.isVisible()
@@ -137,8 +145,11 @@ def test_cancel_while_waiting_for_the_browser(qtbot, wizard, demo_org):
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     pass_prerequisites(qtbot, wizard)
     page = wizard.connect_page
+    page.port.setValue(free_port())
     qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.cancel_button.isVisible() and bool(page.link.text()), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: page.cancel_button.isVisible() and bool(page.link.text()), timeout=WAIT_MS
+    )
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=WAIT_MS)
     assert page.connect_button.isEnabled()

@@ -20,6 +20,8 @@ SUPPORTED_EDITIONS = (
 )
 PROFESSIONAL_EDITION = "Professional Edition"
 LINKEDIN_NAMESPACE = "LID"
+LOW_API_SHARE = 0.10  # below this share of the daily API requests left, the sync slows down
+LARGE_OBJECT_ROWS = 50_000  # from this many contacts on, the CRM sync reads through Bulk API 2.0
 
 _SUPPORTED_LIST = QT_TRANSLATE_NOOP(
     "Readiness",
@@ -51,6 +53,8 @@ def org_checks(session: SalesforceSession) -> list[CheckResult]:
         linkedin_package(session),
         person_accounts(session),
         integration_user(session),
+        api_requests_left(session),
+        data_volume(session),
     ]
 
 
@@ -259,3 +263,50 @@ def integration_user(session: SalesforceSession) -> CheckResult:
             "then disconnect and connect again as that user. Settings are kept.",
         ),
     )
+
+
+def api_requests_left(session: SalesforceSession) -> CheckResult:
+    daily = session.limits()["DailyApiRequests"]
+    remaining, maximum = daily["Remaining"], daily["Max"]
+    title = QT_TRANSLATE_NOOP("Readiness", "API requests left today")
+    counts = {"remaining": f"{remaining:,}", "maximum": f"{maximum:,}"}
+    if maximum and remaining / maximum >= LOW_API_SHARE:
+        return CheckResult(
+            "api_limit",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP(
+                "Readiness", "{remaining} of {maximum} daily API requests left."
+            ).format(**counts),
+        )
+    return CheckResult(
+        "api_limit",
+        title,
+        Status.WARN,
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Only {remaining} of {maximum} daily API requests are left: the sync slows down to "
+            "stay within the limit and finishes when requests are available again; nothing is "
+            "lost.",
+        ).format(**counts),
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Nothing to change. Other integrations of the org share this limit; Salesforce "
+            "resets it over 24 hours.",
+        ),
+    )
+
+
+def data_volume(session: SalesforceSession) -> CheckResult:
+    contacts = session.call(lambda sf: sf.query("SELECT COUNT() FROM Contact")["totalSize"])
+    title = QT_TRANSLATE_NOOP("Readiness", "Amount of CRM data")
+    if contacts < LARGE_OBJECT_ROWS:
+        finding = QT_TRANSLATE_NOOP(
+            "Readiness", "{count} contacts: the first sync reads them with the REST API."
+        )
+    else:
+        finding = QT_TRANSLATE_NOOP(
+            "Readiness",
+            "{count} contacts: the first sync reads them with Bulk API 2.0 and shows its progress.",
+        )
+    return CheckResult("data_volume", title, Status.PASS, finding.format(count=f"{contacts:,}"))
