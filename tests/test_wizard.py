@@ -115,6 +115,8 @@ def test_full_flow_to_a_ready_org(qtbot, wizard, demo_org, browser):
         "package": "pass",
         "person_accounts": "pass",
         "integration_user": "pass",
+        "api_limit": "pass",
+        "data_volume": "pass",
     }
     assert not page.acknowledge.isVisible()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
