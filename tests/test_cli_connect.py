@@ -114,7 +114,7 @@ def test_connect_times_out_with_a_one_line_reason(demo_org):
     "login_url", ["https://test.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com"]
 )
 def test_connect_refuses_sandbox_login_hosts(login_url):
-    result = run_cli("connect", "--login-url", login_url, "--client-id", "x", "--no-browser")
+    result = run_cli("connect", "--login-url", login_url, "--no-browser")
     assert result.returncode != 0
     assert "Sandbox installations are not supported" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1

@@ -141,7 +141,7 @@ class ConnectionManager:
             record = stored.load(self._store, now=self._clock())
             if record.state is _S.DISCONNECTED and record.reconnect_by is not None:
                 log.info("grace window over for org %s: disconnected", record.org_id)
-                self._forget_credentials(record)
+                credentials.delete(record.org_id)  # Salesforce already refused this token
                 record = replace(record, reconnect_by=None)
                 self._persist(record)
         return record
@@ -213,12 +213,12 @@ class ConnectionManager:
         ``on_authorization_url`` receives the link to show for copying; ``render``
         turns the browser pages' texts into the UI language.
         """
-        _require_keyring()
         ca_cert = None
         if demo:
             endpoint = self._demo_endpoint()
             login_url, client_id, ca_cert = endpoint.login_url, endpoint.client_id, endpoint.ca_cert
-        elif not client_id:
+        login_url = check_login_url(login_url, demo=demo)
+        if not client_id:
             raise ConnectionFailed(
                 QT_TRANSLATE_NOOP(
                     "Connection",
@@ -226,7 +226,7 @@ class ConnectionManager:
                     "installation guide for how to create it.",
                 )
             )
-        login_url = check_login_url(login_url, demo=demo)
+        _require_keyring()
 
         previous = self.record()
         self._cancel_requested.clear()
