@@ -14,8 +14,9 @@ from pathlib import Path
 
 from navsync_desktop import __version__, paths
 from navsync_desktop.credentials import CredentialsError
-from navsync_desktop.engine import doctor
-from navsync_desktop.engine.checks import Status, worst
+from navsync_desktop.demo_org import cli as demo_org_cli
+from navsync_desktop.engine import doctor, prerequisites, readiness, settings_catalog
+from navsync_desktop.engine.checks import CheckResult, Status, worst
 from navsync_desktop.engine.connection import ConnectionFailed, ConnectionManager
 from navsync_desktop.engine.status import read_status
 from navsync_desktop.logs import setup_logging
@@ -27,6 +28,8 @@ from navsync_desktop.store.connection import ConnectionState
 
 log = logging.getLogger(__name__)
 
+# Errors whose message says what went wrong and what to do: one line, no traceback.
+USER_ERRORS = (StoreError, CredentialsError, ConnectionFailed, SalesforceError)
 STATUS_MARK = {Status.PASS: "ok  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
 
 
@@ -57,6 +60,25 @@ def build_parser() -> argparse.ArgumentParser:
     status_parser.add_argument("--json", action="store_true", help="print JSON")
     status_parser.set_defaults(handler=cmd_status)
     add_connection_commands(commands)
+
+    check_parser = commands.add_parser("check", help="prerequisites and org readiness")
+    check_parser.add_argument("--json", action="store_true", help="print JSON")
+    check_parser.set_defaults(handler=cmd_check)
+
+    settings_parser = commands.add_parser("settings", help="show or change settings")
+    settings_commands = settings_parser.add_subparsers(dest="settings_command", required=True)
+    show_parser = settings_commands.add_parser("show", help="print every setting")
+    show_parser.add_argument("--json", action="store_true", help="print JSON")
+    set_parser = settings_commands.add_parser(
+        "set", help=f"change a setting ({', '.join(sorted(settings_catalog.CHOICES))})"
+    )
+    set_parser.add_argument("key")
+    set_parser.add_argument("value")
+    settings_parser.set_defaults(handler=cmd_settings)
+
+    demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
+    demo_org_cli.add_subcommands(demo_org_parser)
+    demo_org_parser.set_defaults(handler=lambda args: demo_org_cli.run(args, paths.demo_org_dir()))
     return parser
 
 
@@ -121,10 +143,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"status": overall.value, "checks": [r.to_json() for r in results]})
     else:
-        for result in results:
-            print(f"[{STATUS_MARK[result.status]}] {result.title}: {result.finding}")
-            if result.fix:
-                print(f"       fix: {result.fix}")
+        print_checks(results)
     return 1 if overall is Status.FAIL else 0
 
 
@@ -153,19 +172,16 @@ def cmd_connect(args: argparse.Namespace) -> int:
         print(f"Waiting up to {args.timeout:.0f} s for the login…", flush=True)
 
     with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
-        try:
-            record = manager.connect(
-                demo=args.demo,
-                login_url=args.login_url,
-                client_id=args.client_id,
-                port=args.port,
-                timeout=args.timeout,
-                open_browser=not args.no_browser,
-                replace_data=args.replace_data,
-                on_authorization_url=show_link,
-            )
-        except (SalesforceError, ConnectionFailed, CredentialsError) as error:
-            raise CommandError(str(error)) from None
+        record = manager.connect(
+            demo=args.demo,
+            login_url=args.login_url,
+            client_id=args.client_id,
+            port=args.port,
+            timeout=args.timeout,
+            open_browser=not args.no_browser,
+            replace_data=args.replace_data,
+            on_authorization_url=show_link,
+        )
     print(f"Connected to Salesforce: {record.org_name or record.org_id} ({record.org_id})")
     print(f"User: {record.username}")
     print(f"Instance: {record.instance_url}" + (" (demo org)" if record.is_demo else ""))
@@ -175,10 +191,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 def cmd_disconnect(args: argparse.Namespace) -> int:
     with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
         record = manager.record()
-        try:
-            revoked = manager.disconnect(purge=args.purge)
-        except (ConnectionFailed, CredentialsError) as error:
-            raise CommandError(str(error)) from None
+        revoked = manager.disconnect(purge=args.purge)
     if record.state is not ConnectionState.DISCONNECTED and not revoked:
         print(
             "Warning: Salesforce did not confirm revoking the token; it was removed here. "
@@ -187,6 +200,55 @@ def cmd_disconnect(args: argparse.Namespace) -> int:
         )
     kept = "Local data deleted." if args.purge else "Local data kept."
     print(f"Disconnected from Salesforce. {kept}")
+    return 0
+
+
+def print_checks(results: list[CheckResult]) -> None:
+    for result in results:
+        print(f"[{STATUS_MARK[result.status]}] {result.title}: {result.finding}")
+        if result.fix and result.status is not Status.PASS:
+            print(f"       fix: {result.fix}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+        local = prerequisites.local_checks(*prerequisites.declared_contract_and_seat(store))
+        if manager.state in (ConnectionState.CONNECTED, ConnectionState.SYNCING):
+            with manager.open_session() as session:
+                org = readiness.org_checks(session)
+        else:
+            org = [readiness.not_connected()]
+    overall = worst(local + org)
+    if args.json:
+        print_json(
+            {
+                "status": overall.value,
+                "prerequisites": [result.to_json() for result in local],
+                "org": [result.to_json() for result in org],
+            }
+        )
+    else:
+        print("Prerequisites")
+        print_checks(local)
+        print("Org readiness")
+        print_checks(org)
+    return 1 if overall is Status.FAIL else 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    with Store.open(paths.store_path()) as store:
+        if args.settings_command == "set":
+            try:
+                settings_catalog.change(store, args.key, args.value)
+            except settings_catalog.UnknownSettingError as error:
+                raise CommandError(str(error)) from None
+            return 0
+        current = settings_catalog.show(store)
+    if args.json:
+        print_json(current)
+    else:
+        for key, value in current.items():
+            print(f"{key} = {'(not set)' if value is None else value}")
     return 0
 
 
@@ -201,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(demo=args.demo, lang=args.lang, screenshot=args.screenshot)
     try:
         return args.handler(args)
-    except (CommandError, StoreError) as error:
+    except (CommandError, *USER_ERRORS) as error:
         print(f"navsync-desktop {args.command}: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

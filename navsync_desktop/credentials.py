@@ -30,18 +30,15 @@ BACKEND_ENV = "PYTHON_KEYRING_BACKEND"  # keyring's own switch for choosing a ba
 class CredentialsError(RuntimeError):
     """The keyring could not store or read a credential; ``text`` says what to do."""
 
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
+    def __init__(self, text: Text, fix: Text | None = None) -> None:
+        super().__init__(f"{text} {fix}" if fix else str(text))
         self.text = text
+        self.fix = fix
 
 
 def _keyring_failure() -> CredentialsError:
     health = keyring_health()
-    return CredentialsError(
-        QT_TRANSLATE_NOOP("Keyring", "{finding} {fix}").format(
-            finding=health.finding, fix=health.fix or ""
-        )
-    )
+    return CredentialsError(health.finding, health.fix)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import sys
 
 import keyring
 import pytest
+from conftest import free_port
 
 from navsync_desktop import credentials
 
@@ -36,12 +37,6 @@ def authorization_url_from(process: subprocess.Popen) -> str:
         if line.startswith("https://"):
             return line.strip()
     raise AssertionError(f"no link printed; stderr: {process.stderr.read()}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def status_json() -> dict:

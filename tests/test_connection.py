@@ -4,11 +4,11 @@ grace window, reconnect, another org, disconnect -- with the store and keyring f
 from __future__ import annotations
 
 import logging
-import socket
 import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from conftest import free_port
 
 from navsync_desktop import credentials, paths
 from navsync_desktop.demo_org.runtime import DemoOrgServer
@@ -36,12 +36,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

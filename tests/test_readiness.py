@@ -1,8 +1,7 @@
 """Org readiness: every demo org scenario gives its own, correct result."""
 
-import socket
-
 import pytest
+from conftest import BrowserStandIn, free_port
 
 from navsync_desktop import paths
 from navsync_desktop.demo_org.runtime import DemoOrgServer
@@ -48,15 +47,12 @@ EXPECTED = {
         {"person_accounts": "warn"},
         "excluded from CRM sync and activity write-back",
     ),
-    "api-limit-low": ({"api_limit": "warn"}, "of 15,000 daily API requests are left: the sync slows down"),
+    "api-limit-low": (
+        {"api_limit": "warn"},
+        "of 15,000 daily API requests are left: the sync slows down",
+    ),
     "large-org": ({}, "120,000 contacts: the first sync reads them with Bulk API 2.0"),
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def readiness_of(scenario, browser_factory):
@@ -82,8 +78,6 @@ def readiness_of(scenario, browser_factory):
 
 @pytest.mark.parametrize("scenario", sorted(EXPECTED))
 def test_each_scenario_has_its_own_result(scenario):
-    from conftest import BrowserStandIn
-
     results = readiness_of(scenario, BrowserStandIn)
 
     differences, phrase = EXPECTED[scenario]
@@ -98,7 +92,5 @@ def test_each_scenario_has_its_own_result(scenario):
 
 def test_email_validation_rule_does_not_block_readiness():
     """The rule matters for the test write-back, not for connecting."""
-    from conftest import BrowserStandIn
-
     statuses = {r.id: r.status.value for r in readiness_of("email-validation-rule", BrowserStandIn)}
     assert statuses == ALL_PASS

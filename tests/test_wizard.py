@@ -1,10 +1,10 @@
 """The setup wizard, clicked through against the demo org like an admin would."""
 
 import os
-import socket
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 
@@ -15,12 +15,6 @@ from navsync_desktop.gui.wizard.wizard import SetupWizard
 from navsync_desktop.store import Store
 
 WAIT_MS = 30_000
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

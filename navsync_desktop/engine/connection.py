@@ -466,11 +466,7 @@ def _organization(session: SalesforceSession) -> dict | None:
 def _require_keyring() -> None:
     health = credentials.keyring_health()
     if not health.usable:
-        raise CredentialsError(
-            QT_TRANSLATE_NOOP("Connection", "{finding} {fix}").format(
-                finding=health.finding, fix=health.fix or ""
-            )
-        )
+        raise CredentialsError(health.finding, health.fix)
 
 
 def _not_connected_text(record: ConnectionRecord) -> Text:

@@ -146,7 +146,7 @@ def check_store(path: Path) -> CheckResult:
             "store",
             title,
             Status.FAIL,
-            QT_TRANSLATE_NOOP("Doctor", "{reason}").format(reason=str(error)),
+            error.text,
             QT_TRANSLATE_NOOP(
                 "Doctor",
                 "Start NavSync Desktop again; it creates a new store and keeps the old file.",

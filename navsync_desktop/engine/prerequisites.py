@@ -106,7 +106,11 @@ def check_contract(value: str | None) -> CheckResult:
             title,
             Status.FAIL,
             QT_TRANSLATE_NOOP("Prerequisites", "The contract edition has not been chosen yet."),
-            supported,
+            QT_TRANSLATE_NOOP(
+                "Prerequisites",
+                "Choose it on the Prerequisites page, or: navsync-desktop settings set "
+                "salesnav.contract advanced_plus",
+            ),
         )
     contract = Contract(value)
     label = CONTRACT_LABELS[contract]
@@ -139,7 +143,9 @@ def check_admin_seat(value: str | None) -> CheckResult:
             Status.FAIL,
             QT_TRANSLATE_NOOP("Prerequisites", "Your seat type has not been chosen yet."),
             QT_TRANSLATE_NOOP(
-                "Prerequisites", "Choose the seat you hold: Admin + Team member, or Admin only."
+                "Prerequisites",
+                "Choose it on the Prerequisites page, or: navsync-desktop settings set "
+                "salesnav.admin_seat admin_team_member",
             ),
         )
     if AdminSeat(value) is AdminSeat.ADMIN_AND_TEAM_MEMBER:

@@ -58,6 +58,18 @@ def org_checks(session: SalesforceSession) -> list[CheckResult]:
     ]
 
 
+def not_connected() -> CheckResult:
+    return CheckResult(
+        "connection",
+        QT_TRANSLATE_NOOP("Readiness", "Connection to Salesforce"),
+        Status.FAIL,
+        QT_TRANSLATE_NOOP("Readiness", "Not connected, so the org cannot be checked."),
+        QT_TRANSLATE_NOOP(
+            "Readiness", "Connect first: navsync-desktop connect (or connect --demo)."
+        ),
+    )
+
+
 def api_disabled() -> CheckResult:
     return CheckResult(
         "api",

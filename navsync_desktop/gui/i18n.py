@@ -14,6 +14,14 @@ def translate(text: Text) -> str:
     return text.render(QCoreApplication.translate)
 
 
+def describe_error(error: BaseException) -> str:
+    """An error as the user should read it: its translated text and fix where it has them."""
+    text, fix = getattr(error, "text", None), getattr(error, "fix", None)
+    if not isinstance(text, Text):
+        return str(error)
+    return f"{translate(text)} {translate(fix)}" if isinstance(fix, Text) else translate(text)
+
+
 def choose_language(requested: str | None) -> str:
     if requested:
         return requested

@@ -2,134 +2,721 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Keyring</name>
+    <name>CheckList</name>
     <message>
-        <source>{finding} {fix}</source>
-        <translation type="unfinished" />
+        <source>What to do: {fix}</source>
+        <translation>Was zu tun ist: {fix}</translation>
     </message>
     <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nicht bestanden</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPage</name>
+    <message>
+        <source>Connect to CRM</source>
+        <translation>Mit CRM verbinden</translation>
+    </message>
+    <message>
+        <source>Sign in to Salesforce in your browser to connect Sales Navigator.</source>
+        <translation>Melden Sie sich im Browser bei Salesforce an, um Sales Navigator zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Production login, or your My Domain URL (https://name.my.salesforce.com)</source>
+        <translation>Produktions-Login oder Ihre My-Domain-URL (https://name.my.salesforce.com)</translation>
+    </message>
+    <message>
+        <source>Consumer key of your connected app</source>
+        <translation>Consumer Key Ihrer verbundenen App</translation>
+    </message>
+    <message>
+        <source>&amp;Login URL:</source>
+        <translation>&amp;Login-URL:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient ID:</source>
+        <translation>C&amp;lient-ID:</translation>
+    </message>
+    <message>
+        <source>Redirect &amp;port:</source>
+        <translation>Weiterleitungs-&amp;Port:</translation>
+    </message>
+    <message>
+        <source>You connect to the demo org that runs on this computer. Sign in as the user shown on its login page. Your browser warns about the demo org's certificate because it was made on this computer for the demo: continue to 127.0.0.1.</source>
+        <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Melden Sie sich als der Benutzer an, der auf ihrer Anmeldeseite angezeigt wird. Ihr Browser warnt vor dem Zertifikat der Demo-Org, weil es für die Demo auf diesem Computer erstellt wurde: Fahren Sie mit 127.0.0.1 fort.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to CRM</source>
+        <translation>Mit &amp;CRM verbinden</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;login</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Waiting for the Salesforce login in your browser…</source>
+        <translation>Warten auf die Salesforce-Anmeldung im Browser …</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>If no browser window opens, copy this link into your browser. Use a private window in Firefox or an Incognito window in Chrome: CRM cookies can get in the way. If that fails too, contact support: {url}</source>
+        <translation>Wenn sich kein Browserfenster öffnet, kopieren Sie diesen Link in Ihren Browser. Verwenden Sie ein privates Fenster in Firefox oder Chrome Incognito, da Konflikte mit CRM-Cookies unter Umständen zu Problemen führen können. Wenden Sie sich an den Support, wenn auch diese Vorgehensweise zu einer Fehlermeldung führt: {url}</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} ({old_id}). Connect again and confirm that the local data is replaced (--replace-data), or log in to {old_org}.</source>
+        <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut und bestätigen Sie, dass die lokalen Daten ersetzt werden (--replace-data), oder melden Sie sich bei {old_org} an.</translation>
+    </message>
+    <message>
+        <source>Give the consumer key of your org's connected app (--client-id); see the installation guide for how to create it.</source>
+        <translation>Geben Sie den Consumer Key der verbundenen App Ihrer Org an (--client-id); wie Sie sie anlegen, steht in der Installationsanleitung.</translation>
+    </message>
+    <message>
+        <source>Salesforce gave no refresh token. Add the scope “Perform requests at any time (refresh_token, offline_access)” to the connected app.</source>
+        <translation>Salesforce hat kein Refresh-Token ausgegeben. Fügen Sie der verbundenen App den Bereich „Perform requests at any time (refresh_token, offline_access)“ hinzu.</translation>
+    </message>
+    <message>
+        <source>The keyring holds no credentials for org {org_id}; connect to Salesforce again.</source>
+        <translation>Der Schlüsselbund enthält keine Anmeldedaten für die Org {org_id}; verbinden Sie sich erneut mit Salesforce.</translation>
+    </message>
+    <message>
+        <source>Salesforce no longer accepts the connection; reconnect by {date} (local data is kept).</source>
+        <translation>Salesforce akzeptiert die Verbindung nicht mehr; verbinden Sie sich bis {date} erneut (die lokalen Daten bleiben erhalten).</translation>
+    </message>
+    <message>
+        <source>Not connected to Salesforce; connect first (navsync-desktop connect).</source>
+        <translation>Nicht mit Salesforce verbunden; verbinden Sie sich zuerst (navsync-desktop connect).</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Python {version} on {system}</source>
+        <translation>Python {version} auf {system}</translation>
+    </message>
+    <message>
+        <source>Install Python 3.11 or newer.</source>
+        <translation>Installieren Sie Python 3.11 oder neuer.</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>PySide6 {version}, platform plugin “{plugin}” starts</source>
+        <translation>PySide6 {version}, Plattform-Plugin „{plugin}“ startet</translation>
+    </message>
+    <message>
+        <source>PySide6 {version}: the Qt platform plugin {plugin} does not start ({detail})</source>
+        <translation>PySide6 {version}: Das Qt-Plattform-Plugin {plugin} startet nicht ({detail})</translation>
+    </message>
+    <message>
+        <source>Install the libraries Qt needs (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1), or set QT_QPA_PLATFORM=offscreen for headless commands.</source>
+        <translation>Installieren Sie die Bibliotheken, die Qt benötigt (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1), oder setzen Sie QT_QPA_PLATFORM=offscreen für Befehle ohne Bildschirm.</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>{folder} is not writable ({reason})</source>
+        <translation>{folder} ist nicht beschreibbar ({reason})</translation>
+    </message>
+    <message>
+        <source>Give your user write access to the folder, or set NAVSYNC_HOME to another folder.</source>
+        <translation>Geben Sie Ihrem Benutzer Schreibrechte für den Ordner oder setzen Sie NAVSYNC_HOME auf einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>{folder} is writable</source>
+        <translation>{folder} ist beschreibbar</translation>
+    </message>
+    <message>
+        <source>Local store</source>
+        <translation>Lokaler Datenspeicher</translation>
+    </message>
+    <message>
+        <source>Start NavSync Desktop again; it creates a new store and keeps the old file.</source>
+        <translation>Starten Sie NavSync Desktop erneut; es legt einen neuen Datenspeicher an und behält die alte Datei.</translation>
+    </message>
+    <message>
+        <source>No store yet at {path}; it is created on first use</source>
+        <translation>Noch kein Datenspeicher unter {path}; er wird bei der ersten Verwendung angelegt</translation>
+    </message>
+    <message>
+        <source>{path} fails the integrity check: {verdict}</source>
+        <translation>{path} besteht die Integritätsprüfung nicht: {verdict}</translation>
+    </message>
+    <message>
+        <source>Start NavSync Desktop again; it moves the damaged file aside and starts afresh.</source>
+        <translation>Starten Sie NavSync Desktop erneut; es legt die beschädigte Datei beiseite und beginnt neu.</translation>
+    </message>
+    <message>
+        <source>{path} is intact (schema {version})</source>
+        <translation>{path} ist intakt (Schema {version})</translation>
+    </message>
+</context>
+<context>
+    <name>Keyring</name>
+    <message>
         <source>The keyring entry for Salesforce org {org_id} is unreadable; reconnect.</source>
-        <translation type="unfinished" />
+        <translation>Der Schlüsselbund-Eintrag für die Salesforce-Org {org_id} ist unlesbar; verbinden Sie sich erneut.</translation>
     </message>
     <message>
         <source>Install and unlock a Secret Service (GNOME Keyring or KWallet) on Linux, or use the system keychain on Windows and macOS; PYTHON_KEYRING_BACKEND selects another backend.</source>
-        <translation type="unfinished" />
+        <translation>Installieren und entsperren Sie unter Linux einen Secret Service (GNOME Keyring oder KWallet) oder verwenden Sie unter Windows und macOS den Schlüsselbund des Systems; PYTHON_KEYRING_BACKEND wählt ein anderes Backend.</translation>
     </message>
     <message>
         <source>No usable keyring backend was found.</source>
-        <translation type="unfinished" />
+        <translation>Es wurde kein nutzbares Schlüsselbund-Backend gefunden.</translation>
     </message>
     <message>
         <source>Only an unencrypted file keyring ({backend}) is available.</source>
-        <translation type="unfinished" />
+        <translation>Nur ein unverschlüsselter Datei-Schlüsselbund ({backend}) ist verfügbar.</translation>
     </message>
     <message>
         <source>The keyring {backend} is locked.</source>
-        <translation type="unfinished" />
+        <translation>Der Schlüsselbund {backend} ist gesperrt.</translation>
     </message>
     <message>
         <source>Unlock your keyring (log in to the desktop session) and retry.</source>
-        <translation type="unfinished" />
+        <translation>Entsperren Sie Ihren Schlüsselbund (melden Sie sich an der Desktop-Sitzung an) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The keyring {backend} is unavailable ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>Der Schlüsselbund {backend} ist nicht verfügbar ({reason}).</translation>
     </message>
     <message>
         <source>The keyring {backend} did not return what was stored.</source>
-        <translation type="unfinished" />
+        <translation>Der Schlüsselbund {backend} hat nicht zurückgegeben, was gespeichert wurde.</translation>
     </message>
     <message>
         <source>The keyring {backend} stores and returns secrets.</source>
-        <translation type="unfinished" />
+        <translation>Der Schlüsselbund {backend} speichert Geheimnisse und gibt sie zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>Prerequisites</name>
+    <message>
+        <source>Core (formerly Professional)</source>
+        <translation>Core (früher Professional)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Advanced (formerly Team)</source>
+        <translation>Advanced (früher Team)</translation>
+    </message>
+    <message>
+        <source>Advanced Plus (formerly Enterprise)</source>
+        <translation>Advanced Plus (früher Enterprise)</translation>
+    </message>
+    <message>
+        <source>Admin + Team member</source>
+        <translation>Administrator + Teammitglied</translation>
+    </message>
+    <message>
+        <source>Admin only</source>
+        <translation>Nur Administrator</translation>
+    </message>
+    <message>
+        <source>Keyring for the Salesforce credentials</source>
+        <translation>Schlüsselbund für die Salesforce-Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>Web browser with JavaScript</source>
+        <translation>Browser mit aktiviertem JavaScript</translation>
+    </message>
+    <message>
+        <source>No web browser can be opened from here.</source>
+        <translation>Von hier aus lässt sich kein Browser öffnen.</translation>
+    </message>
+    <message>
+        <source>Install a browser, or copy the sign-in link from the Connect step into a browser on this computer.</source>
+        <translation>Installieren Sie einen Browser oder kopieren Sie den Anmeldelink aus dem Schritt „Mit CRM verbinden“ in einen Browser auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The sign-in page opens in {browser}.</source>
+        <translation>Die Anmeldeseite öffnet sich in {browser}.</translation>
+    </message>
+    <message>
+        <source>Sales Navigator contract</source>
+        <translation>Sales Navigator-Vertrag</translation>
+    </message>
+    <message>
+        <source>CRM sync needs Sales Navigator Team or Enterprise (now Advanced or Advanced Plus).</source>
+        <translation>Die CRM-Synchronisierung erfordert die Sales Navigator Team- oder Sales Navigator Enterprise-Edition (heute Advanced oder Advanced Plus).</translation>
+    </message>
+    <message>
+        <source>The contract edition has not been chosen yet.</source>
+        <translation>Die Vertragsedition wurde noch nicht ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Choose it on the Prerequisites page, or: navsync-desktop settings set salesnav.contract advanced_plus</source>
+        <translation>Wählen Sie sie auf der Seite „Voraussetzungen“ oder mit: navsync-desktop settings set salesnav.contract advanced_plus</translation>
+    </message>
+    <message>
+        <source>{edition} includes CRM sync.</source>
+        <translation>{edition} enthält die CRM-Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>{edition} does not include CRM sync.</source>
+        <translation>{edition} enthält die CRM-Synchronisierung nicht.</translation>
+    </message>
+    <message>
+        <source>Your Sales Navigator seat</source>
+        <translation>Ihre Sales Navigator-Lizenz</translation>
+    </message>
+    <message>
+        <source>Your seat type has not been chosen yet.</source>
+        <translation>Ihre Lizenzart wurde noch nicht ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Choose it on the Prerequisites page, or: navsync-desktop settings set salesnav.admin_seat admin_team_member</source>
+        <translation>Wählen Sie sie auf der Seite „Voraussetzungen“ oder mit: navsync-desktop settings set salesnav.admin_seat admin_team_member</translation>
+    </message>
+    <message>
+        <source>Admin + Team member: you can configure and verify everything.</source>
+        <translation>Administrator + Teammitglied: Sie können alles konfigurieren und überprüfen.</translation>
+    </message>
+    <message>
+        <source>Admin only: you can configure CRM sync, but cannot verify the full functionality for other roles.</source>
+        <translation>Nur Administrator: Sie können die Funktion zwar konfigurieren, sind aber NICHT berechtigt, die vollständige Funktionalität für andere Rollen zu überprüfen.</translation>
+    </message>
+    <message>
+        <source>To verify everything, use an Admin + Team member seat (assign it in Seat Management).</source>
+        <translation>Um alles zu überprüfen, verwenden Sie eine Lizenz als Administrator + Teammitglied (zuzuweisen unter Seat Management).</translation>
+    </message>
+</context>
+<context>
+    <name>PrerequisitesPage</name>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Voraussetzungen</translation>
+    </message>
+    <message>
+        <source>Tell us about your Sales Navigator contract; this computer is checked too.</source>
+        <translation>Geben Sie Ihren Sales Navigator-Vertrag an; auch dieser Computer wird geprüft.</translation>
+    </message>
+    <message>
+        <source>Choose the edition…</source>
+        <translation>Edition auswählen …</translation>
+    </message>
+    <message>
+        <source>Choose your seat…</source>
+        <translation>Lizenz auswählen …</translation>
+    </message>
+    <message>
+        <source>Sales Navigator &amp;contract:</source>
+        <translation>Sales Navigator-&amp;Vertrag:</translation>
+    </message>
+    <message>
+        <source>Your &amp;seat:</source>
+        <translation>Ihre &amp;Lizenz:</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <source>Supported: Salesforce Enterprise, Performance, Unlimited or Developer Edition; Professional Edition with API access.</source>
+        <translation>Unterstützt: Salesforce Enterprise-, Performance-, Unlimited- oder Developer-Edition; Professional Edition mit API-Zugang.</translation>
+    </message>
+    <message>
+        <source>Professional Edition needs API access (may cost extra; ask your Salesforce account team).</source>
+        <translation>Die Salesforce Professional Edition erfordert API-Zugang (hierfür fallen möglicherweise zusätzliche Gebühren an; wenden Sie sich an Ihr Salesforce Account-Team).</translation>
+    </message>
+    <message>
+        <source>Connection to Salesforce</source>
+        <translation>Verbindung mit Salesforce</translation>
+    </message>
+    <message>
+        <source>Not connected, so the org cannot be checked.</source>
+        <translation>Nicht verbunden, daher kann die Org nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>Connect first: navsync-desktop connect (or connect --demo).</source>
+        <translation>Verbinden Sie sich zuerst: navsync-desktop connect (oder connect --demo).</translation>
+    </message>
+    <message>
+        <source>API access</source>
+        <translation>API-Zugang</translation>
+    </message>
+    <message>
+        <source>The Salesforce API is not enabled for this org.</source>
+        <translation>Die Salesforce-API ist für diese Org nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>The Salesforce API answers.</source>
+        <translation>Die Salesforce-API antwortet.</translation>
+    </message>
+    <message>
+        <source>Salesforce edition</source>
+        <translation>Salesforce-Edition</translation>
+    </message>
+    <message>
+        <source>{edition} is supported.</source>
+        <translation>{edition} wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>Professional Edition with API access is supported.</source>
+        <translation>Die Professional Edition mit API-Zugang wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>{edition} is not supported.</source>
+        <translation>{edition} wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Production org</source>
+        <translation>Produktions-Org</translation>
+    </message>
+    <message>
+        <source>This is a production org.</source>
+        <translation>Dies ist eine Produktions-Org.</translation>
+    </message>
+    <message>
+        <source>This org is a sandbox: sandbox installations are not supported.</source>
+        <translation>Diese Org ist eine Sandbox: Sandbox-Installationen werden derzeit nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Disconnect and connect to your production org instead.</source>
+        <translation>Trennen Sie die Verbindung und verbinden Sie sich stattdessen mit Ihrer Produktions-Org.</translation>
+    </message>
+    <message>
+        <source>View All Data and Modify All Data</source>
+        <translation>„Alle anzeigen“ und „Alle ändern“</translation>
+    </message>
+    <message>
+        <source>The connected user has View All Data and Modify All Data.</source>
+        <translation>Der verbundene Benutzer hat Zugriff auf „Alle anzeigen“ und „Alle ändern“.</translation>
+    </message>
+    <message>
+        <source>In Salesforce Setup, give the connected user View All Data and Modify All Data (profile or permission set), then run the checks again.</source>
+        <translation>Geben Sie dem verbundenen Benutzer im Salesforce-Setup „Alle anzeigen“ und „Alle ändern“ (Profil oder Berechtigungssatz) und führen Sie die Prüfungen erneut aus.</translation>
+    </message>
+    <message>
+        <source>The connected user has View All Data but not Modify All Data: CRM sync works, activity write-back does not.</source>
+        <translation>Der verbundene Benutzer hat „Alle anzeigen“, aber nicht „Alle ändern“: Die CRM-Synchronisierung funktioniert, die Rückübertragung von Aktivitäten nicht.</translation>
+    </message>
+    <message>
+        <source>The connected user does not have View All Data.</source>
+        <translation>Der verbundene Benutzer hat keinen Zugriff auf „Alle anzeigen“.</translation>
+    </message>
+    <message>
+        <source>Sales Navigator for Salesforce package</source>
+        <translation>Paket „Sales Navigator for Salesforce“</translation>
+    </message>
+    <message>
+        <source>The package (namespace LID) is installed.</source>
+        <translation>Das Paket (Namespace LID) ist installiert.</translation>
+    </message>
+    <message>
+        <source>The package “Sales Navigator for Salesforce” is not installed.</source>
+        <translation>Die App „Sales Navigator for Salesforce“ ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Install “Sales Navigator for Salesforce” from the AppExchange as the installation guide describes, then run the checks again.</source>
+        <translation>Installieren Sie „Sales Navigator for Salesforce“ aus dem AppExchange, wie in den Installationsanleitungen beschrieben, und führen Sie die Prüfungen erneut aus.</translation>
+    </message>
+    <message>
+        <source>Person accounts</source>
+        <translation>Personenkonten</translation>
+    </message>
+    <message>
+        <source>Person accounts are not enabled.</source>
+        <translation>Personenkonten sind nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>Person accounts are enabled: they are excluded from CRM sync and activity write-back.</source>
+        <translation>Personenkonten sind aktiviert: Die CRM-Synchronisierung und die Rückübertragung von Aktivitäten werden für Personenkonten NICHT unterstützt.</translation>
+    </message>
+    <message>
+        <source>Nothing to change; activities of person accounts stay in Sales Navigator.</source>
+        <translation>Nichts zu ändern; Aktivitäten zu Personenkonten bleiben in Sales Navigator.</translation>
+    </message>
+    <message>
+        <source>Integration user</source>
+        <translation>Integrationsbenutzer</translation>
+    </message>
+    <message>
+        <source>Connected as the integration user {username}.</source>
+        <translation>Verbunden als Integrationsbenutzer {username}.</translation>
+    </message>
+    <message>
+        <source>Connected as {name} ({username}), a personal account. Its credentials are revoked when this person leaves or changes roles, which stops the sync; and written-back activities show this user as creator while the seat holder is the owner.</source>
+        <translation>Verbunden als {name} ({username}), ein persönliches Konto. Persönliche Anmeldedaten können widerrufen werden, wenn die Person das Unternehmen verlässt oder die Position wechselt, und dann stoppt die Synchronisierung; außerdem wird bei zurückübertragenen Aktivitäten dieser Benutzer als Ersteller angezeigt, während der Lizenznehmer der Eigentümer ist.</translation>
+    </message>
+    <message>
+        <source>Recommended: create an integration user with View All Data and Modify All Data, then disconnect and connect again as that user. Settings are kept.</source>
+        <translation>Empfohlen: Legen Sie einen Integrationsbenutzer mit „Alle anzeigen“ und „Alle ändern“ an, trennen Sie dann die Verbindung und verbinden Sie sich erneut als dieser Benutzer. Die Einstellungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>API requests left today</source>
+        <translation>Heute verbleibende API-Anfragen</translation>
+    </message>
+    <message>
+        <source>{remaining} of {maximum} daily API requests left.</source>
+        <translation>{remaining} von {maximum} täglichen API-Anfragen verbleiben.</translation>
+    </message>
+    <message>
+        <source>Only {remaining} of {maximum} daily API requests are left: the sync slows down to stay within the limit and finishes when requests are available again; nothing is lost.</source>
+        <translation>Nur noch {remaining} von {maximum} täglichen API-Anfragen verbleiben: Die Synchronisierung wird langsamer, um im Limit zu bleiben, und wird abgeschlossen, sobald wieder Anfragen verfügbar sind; nichts geht verloren.</translation>
+    </message>
+    <message>
+        <source>Nothing to change. Other integrations of the org share this limit; Salesforce resets it over 24 hours.</source>
+        <translation>Nichts zu ändern. Andere Integrationen der Org teilen sich dieses Limit; Salesforce setzt es im Lauf von 24 Stunden zurück.</translation>
+    </message>
+    <message>
+        <source>Amount of CRM data</source>
+        <translation>Umfang der CRM-Daten</translation>
+    </message>
+    <message>
+        <source>{count} contacts: the first sync reads them with the REST API.</source>
+        <translation>{count} Kontakte: Die erste Synchronisierung liest sie über die REST-API.</translation>
+    </message>
+    <message>
+        <source>{count} contacts: the first sync reads them with Bulk API 2.0 and shows its progress.</source>
+        <translation>{count} Kontakte: Die erste Synchronisierung liest sie über die Bulk API 2.0 und zeigt ihren Fortschritt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessPage</name>
+    <message>
+        <source>Org readiness</source>
+        <translation>Bereitschaft der Org</translation>
+    </message>
+    <message>
+        <source>The connected org is checked against the requirements.</source>
+        <translation>Die verbundene Org wird anhand der Voraussetzungen geprüft.</translation>
+    </message>
+    <message>
+        <source>Checking the org…</source>
+        <translation>Die Org wird geprüft …</translation>
+    </message>
+    <message>
+        <source>I have read the &amp;warnings and want to continue anyway</source>
+        <translation>Ich habe die &amp;Warnungen gelesen und möchte trotzdem fortfahren</translation>
+    </message>
+    <message>
+        <source>Run the checks &amp;again</source>
+        <translation>Prüfungen &amp;erneut ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>Salesforce</name>
+    <message>
+        <source>Salesforce refused the request ({code}): {message}</source>
+        <translation>Salesforce hat die Anfrage abgelehnt ({code}): {message}</translation>
+    </message>
+    <message>
+        <source>Port {port} on 127.0.0.1 is already in use, so the login cannot come back to NavSync Desktop. Close the program that uses port {port}, or use --port with another port whose redirect URI (http://localhost:&lt;port&gt;/OauthRedirect) is registered in your connected app.</source>
+        <translation>Port {port} auf 127.0.0.1 ist bereits belegt, daher kann die Anmeldung nicht zu NavSync Desktop zurückkehren. Schließen Sie das Programm, das Port {port} verwendet, oder verwenden Sie --port mit einem anderen Port, dessen Weiterleitungs-URI (http://localhost:&lt;port&gt;/OauthRedirect) in Ihrer verbundenen App registriert ist.</translation>
+    </message>
+    <message>
+        <source>Use https://login.salesforce.com or your My Domain URL (https://&lt;name&gt;.my.salesforce.com).</source>
+        <translation>Verwenden Sie https://login.salesforce.com oder Ihre My-Domain-URL (https://&lt;name&gt;.my.salesforce.com).</translation>
+    </message>
+    <message>
+        <source>{url} cannot be used to log in: {reason}</source>
+        <translation>{url} kann nicht zur Anmeldung verwendet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>the login must use https:// (TLS).</source>
+        <translation>Die Anmeldung muss https:// (TLS) verwenden.</translation>
+    </message>
+    <message>
+        <source>Sandbox installations are not supported.</source>
+        <translation>Sandbox-Installationen werden derzeit nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Connected to Salesforce</source>
+        <translation>Mit Salesforce verbunden</translation>
+    </message>
+    <message>
+        <source>You can close this window and return to NavSync Desktop.</source>
+        <translation>Sie können dieses Fenster schließen und zu NavSync Desktop zurückkehren.</translation>
+    </message>
+    <message>
+        <source>The connection to Salesforce failed</source>
+        <translation>Die Verbindung zu Salesforce ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>This address is not part of the login.</source>
+        <translation>Diese Adresse gehört nicht zur Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The login answer did not belong to this login (its state did not match). Start the connection again.</source>
+        <translation>Die Antwort gehörte nicht zu dieser Anmeldung (der state-Wert stimmte nicht überein). Starten Sie die Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>Salesforce did not authorize the connection: {reason}</source>
+        <translation>Salesforce hat die Verbindung nicht autorisiert: {reason}</translation>
+    </message>
+    <message>
+        <source>The login answer carried no authorization code.</source>
+        <translation>Die Antwort der Anmeldung enthielt keinen Autorisierungscode.</translation>
+    </message>
+    <message>
+        <source>No login arrived within {seconds} seconds. Start the connection again; if the browser did not open, copy the link into it.</source>
+        <translation>Innerhalb von {seconds} Sekunden ist keine Anmeldung eingegangen. Starten Sie die Verbindung erneut; wenn sich der Browser nicht geöffnet hat, kopieren Sie den Link hinein.</translation>
+    </message>
+    <message>
+        <source>The connection was cancelled.</source>
+        <translation>Die Verbindung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network's proxy settings.</source>
+        <translation>Das Zertifikat von {host} konnte nicht überprüft werden, daher wurde nichts gesendet. Prüfen Sie die Adresse oder die Proxy-Einstellungen des Netzwerks.</translation>
+    </message>
+    <message>
+        <source>Salesforce at {host} could not be reached; check the network and retry.</source>
+        <translation>Salesforce unter {host} ist nicht erreichbar; prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Salesforce did not accept the login: {reason}</source>
+        <translation>Salesforce hat die Anmeldung nicht akzeptiert: {reason}</translation>
+    </message>
+    <message>
+        <source>Salesforce no longer accepts this connection ({reason}): the access was revoked, the user deactivated or a policy changed. Reconnect to Salesforce.</source>
+        <translation>Salesforce akzeptiert diese Verbindung nicht mehr ({reason}): Der Zugriff wurde widerrufen, der Benutzer deaktiviert oder eine Richtlinie geändert. Verbinden Sie sich erneut mit Salesforce.</translation>
+    </message>
+    <message>
+        <source>Salesforce refused to renew the session: {reason}</source>
+        <translation>Salesforce hat die Verlängerung der Sitzung abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>Salesforce kept failing ({code}: {message}); try again later.</source>
+        <translation>Salesforce hat wiederholt Fehler gemeldet ({code}: {message}); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Salesforce at {instance} could not be reached ({reason}); check the network and retry.</source>
+        <translation>Salesforce unter {instance} ist nicht erreichbar ({reason}); prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
         <source>NavSync Desktop — CRM setup</source>
-        <translation type="unfinished" />
+        <translation>NavSync Desktop — CRM-Einrichtung</translation>
     </message>
 </context>
 <context>
     <name>Status</name>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished" />
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished" />
+        <translation>Verbindung wird hergestellt …</translation>
     </message>
     <message>
         <source>Connected to Salesforce</source>
-        <translation type="unfinished" />
+        <translation>Mit Salesforce verbunden</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished" />
+        <translation>Wird synchronisiert …</translation>
     </message>
     <message>
         <source>Reconnect required</source>
-        <translation type="unfinished" />
+        <translation>Erneute Verbindung erforderlich</translation>
+    </message>
+    <message>
+        <source>Reconnect required — reconnect by {date}</source>
+        <translation>Erneute Verbindung erforderlich — bis {date} erneut verbinden</translation>
     </message>
     <message>
         <source>Last synced —</source>
-        <translation type="unfinished" />
+        <translation>Zuletzt synchronisiert —</translation>
     </message>
     <message>
         <source>Last synced {when}</source>
-        <translation type="unfinished" />
+        <translation>Zuletzt synchronisiert {when}</translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>Another NavSync Desktop is already using {path}. Close it (or wait for its command to finish) and try again.</source>
-        <translation type="unfinished" />
+        <translation>Ein anderes NavSync Desktop verwendet bereits {path}. Schließen Sie es (oder warten Sie, bis sein Befehl beendet ist) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The local store {path} is damaged and was moved aside to {kept_at}. A new, empty store is created on the next start; reconnect to Salesforce and sync to fill it again. Keep the damaged file for support.</source>
-        <translation type="unfinished" />
+        <translation>Der lokale Datenspeicher {path} ist beschädigt und wurde nach {kept_at} verschoben. Beim nächsten Start wird ein neuer, leerer Datenspeicher angelegt; verbinden Sie sich erneut mit Salesforce und synchronisieren Sie, um ihn wieder zu füllen. Bewahren Sie die beschädigte Datei für den Support auf.</translation>
     </message>
     <message>
         <source>{path} was written by a newer NavSync Desktop (schema {version}; this version knows {latest}). Update NavSync Desktop to use it.</source>
-        <translation type="unfinished" />
+        <translation>{path} wurde von einem neueren NavSync Desktop geschrieben (Schema {version}; diese Version kennt {latest}). Aktualisieren Sie NavSync Desktop, um die Datei zu verwenden.</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Set up CRM sync with Salesforce</source>
-        <translation type="unfinished" />
+        <translation>CRM-Synchronisierung mit Salesforce einrichten</translation>
     </message>
     <message>
         <source>Time needed: less than 30 minutes</source>
-        <translation type="unfinished" />
+        <translation>Zeitaufwand: Weniger als 30 Minuten</translation>
     </message>
     <message>
         <source>Check the prerequisites on this computer</source>
-        <translation type="unfinished" />
+        <translation>Die Voraussetzungen auf diesem Computer prüfen</translation>
     </message>
     <message>
         <source>Connect Sales Navigator to your Salesforce org</source>
-        <translation type="unfinished" />
+        <translation>Sales Navigator mit Ihrer Salesforce-Org verbinden</translation>
     </message>
     <message>
         <source>Check that the org is ready for CRM sync</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Choose the CRM settings for your company</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enable activity write-back and test it</source>
-        <translation type="unfinished" />
+        <translation>Prüfen, ob die Org für die CRM-Synchronisierung bereit ist</translation>
     </message>
     <message>
         <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders' InMails, messages, notes and calls are written back to Salesforce as activities.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Assistent verbindet Sales Navigator mit Salesforce: CRM-Daten werden auf diesen Computer synchronisiert, und InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden als Aktivitäten an Salesforce zurückübertragen.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to your Salesforce org</source>
+        <translation>Mit Ihrer Salesforce-Org &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo org (runs on this computer, no Salesforce account needed)</source>
+        <translation>&amp;Demo-Org ausprobieren (läuft auf diesem Computer, kein Salesforce-Konto nötig)</translation>
     </message>
 </context>
 </TS>

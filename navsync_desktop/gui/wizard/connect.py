@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.gui.app_state import AppState
-from navsync_desktop.gui.i18n import translate
+from navsync_desktop.gui.i18n import describe_error, translate
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
@@ -62,7 +62,8 @@ class ConnectPage(QWizardPage):
         self.demo_label = QLabel(
             self.tr(
                 "You connect to the demo org that runs on this computer. Sign in as the user "
-                "shown on its login page."
+                "shown on its login page. Your browser warns about the demo org's certificate "
+                "because it was made on this computer for the demo: continue to 127.0.0.1."
             )
         )
         self.demo_label.setWordWrap(True)
@@ -173,8 +174,7 @@ class ConnectPage(QWizardPage):
         self.link_box.show()
 
     def _show_error(self, error: Exception) -> None:
-        text = getattr(error, "text", None)
-        self.error_label.setText(translate(text) if text is not None else str(error))
+        self.error_label.setText(describe_error(error))
         self.error_label.show()
 
     def _finished(self) -> None:

@@ -10,7 +10,7 @@ from navsync_desktop.engine.checks import CheckResult, Status
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.engine.readiness import org_checks
 from navsync_desktop.gui.app_state import AppState
-from navsync_desktop.gui.i18n import translate
+from navsync_desktop.gui.i18n import describe_error
 from navsync_desktop.gui.widgets.check_list import CheckList
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.gui.worker import run_job
@@ -74,8 +74,7 @@ class ReadinessPage(QWizardPage):
 
     def _show_error(self, error) -> None:
         self.checks.set_results([])
-        text = getattr(error, "text", None)
-        self.error_label.setText(translate(text) if text is not None else str(error))
+        self.error_label.setText(describe_error(error))
         self.error_label.show()
 
     def _finished(self) -> None:

@@ -15,8 +15,6 @@ class WelcomePage(QWizardPage):
             self.tr("Check the prerequisites on this computer"),
             self.tr("Connect Sales Navigator to your Salesforce org"),
             self.tr("Check that the org is ready for CRM sync"),
-            self.tr("Choose the CRM settings for your company"),
-            self.tr("Enable activity write-back and test it"),
         ]
         intro = QLabel(
             self.tr(
