@@ -145,3 +145,21 @@ class BrowserStandIn:
 @pytest.fixture
 def browser(demo_org) -> BrowserStandIn:
     return BrowserStandIn(demo_org.endpoint.ca_cert)
+
+
+def connect_demo(manager, browser, *, username=None, **options):
+    """Connects ``manager`` to the demo org, ``browser`` logging in as a user would."""
+
+    def log_in(url: str) -> None:
+        browser.login_in_background(url, username=username)
+
+    record = manager.connect(
+        demo=True,
+        port=free_port(),
+        timeout=30,
+        open_browser=False,
+        on_authorization_url=log_in,
+        **options,
+    )
+    browser.result()
+    return record

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from conftest import free_port
+from conftest import connect_demo
 
 from navsync_desktop import paths
 from navsync_desktop.demo_org.scenarios import SCENARIOS
@@ -25,13 +25,7 @@ def run_cli(*args):
 
 def connect_to_demo_org(browser):
     with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
-        manager.connect(
-            demo=True,
-            port=free_port(),
-            open_browser=False,
-            on_authorization_url=browser.login_in_background,
-        )
-        browser.result()
+        connect_demo(manager, browser)
 
 
 def test_check_before_anything_is_set_up_says_what_to_do():

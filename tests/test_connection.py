@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import free_port
+from conftest import connect_demo, free_port
 
 from navsync_desktop import credentials, paths
 from navsync_desktop.demo_org.runtime import DemoOrgServer
@@ -53,22 +53,6 @@ def clock() -> Clock:
 def manager(store, clock):
     with ConnectionManager(store, clock=clock, retry=FAST_RETRY) as manager:
         yield manager
-
-
-def connect_demo(manager, browser, *, username=None, **options) -> ConnectionRecord:
-    def log_in(url: str) -> None:
-        browser.login_in_background(url, username=username)
-
-    record = manager.connect(
-        demo=True,
-        port=free_port(),
-        timeout=30,
-        open_browser=False,
-        on_authorization_url=log_in,
-        **options,
-    )
-    browser.result()
-    return record
 
 
 def keep_local_data(store) -> None:

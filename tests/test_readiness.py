@@ -1,7 +1,7 @@
 """Org readiness: every demo org scenario gives its own, correct result."""
 
 import pytest
-from conftest import BrowserStandIn, free_port
+from conftest import BrowserStandIn, connect_demo
 
 from navsync_desktop import paths
 from navsync_desktop.demo_org.runtime import DemoOrgServer
@@ -64,14 +64,7 @@ def readiness_of(scenario, browser_factory):
         Store.open(paths.store_path()) as store,
         ConnectionManager(store) as manager,
     ):
-        browser = browser_factory(server.endpoint.ca_cert)
-        manager.connect(
-            demo=True,
-            port=free_port(),
-            open_browser=False,
-            on_authorization_url=browser.login_in_background,
-        )
-        browser.result()
+        connect_demo(manager, browser_factory(server.endpoint.ca_cert))
         with manager.open_session() as session:
             return org_checks(session)
 

@@ -100,17 +100,9 @@ def test_full_flow_to_a_ready_org(qtbot, wizard, demo_org, browser):
 
     page = wizard.readiness_page
     qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
-    statuses = {r.id: r.status.value for r in page.checks.results}
-    assert statuses == {
-        "api": "pass",
-        "edition": "pass",
-        "sandbox": "pass",
-        "permissions": "pass",
-        "package": "pass",
-        "person_accounts": "pass",
-        "integration_user": "pass",
-        "api_limit": "pass",
-        "data_volume": "pass",
+    assert {r.status.value for r in page.checks.results} == {"pass"}
+    assert {"edition", "permissions", "package", "integration_user"} <= {
+        r.id for r in page.checks.results
     }
     assert not page.acknowledge.isVisible()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()

@@ -381,19 +381,7 @@ class ConnectionManager:
         Returns whether the org confirmed the revocation."""
         with self._lock:
             record = self.record()
-            revoked = False
-            kept = credentials.load(record.org_id) if record.org_id else None
-            if kept is not None:
-                try:
-                    revoked = oauth.revoke_token(
-                        kept.instance_url,
-                        kept.refresh_token,
-                        ca_cert=self._ca_cert_for(record),
-                        retry=self._retry,
-                    )
-                except SalesforceError as error:
-                    log.warning("revoking the token failed: %s", error)
-                credentials.delete(record.org_id)
+            revoked = self._forget_credentials(record)
             if purge:
                 stored.purge_local_data(self._store)
                 self._transition(ConnectionRecord())
@@ -401,25 +389,26 @@ class ConnectionManager:
                 self._transition(replace(record, state=_S.DISCONNECTED, reconnect_by=None))
         return revoked
 
-    def _forget_credentials(self, record: ConnectionRecord, keep_token: str | None = None) -> None:
+    def _forget_credentials(self, record: ConnectionRecord, keep_token: str | None = None) -> bool:
         """Revoke (best effort) and delete the keyring entry of ``record``'s org; a
-        reconnect passes its new token so that it is never revoked."""
+        reconnect passes its new token so that it is never revoked. Returns whether
+        the org confirmed a revocation."""
         kept = credentials.load(record.org_id) if record.org_id else None
         if kept is None:
-            return
-        if kept.refresh_token == keep_token:
-            credentials.delete(record.org_id)
-            return
-        try:
-            oauth.revoke_token(
-                kept.instance_url,
-                kept.refresh_token,
-                ca_cert=self._ca_cert_for(record),
-                retry=self._retry,
-            )
-        except SalesforceError as error:
-            log.warning("revoking the earlier token failed: %s", error)
+            return False
+        revoked = False
+        if kept.refresh_token != keep_token:
+            try:
+                revoked = oauth.revoke_token(
+                    kept.instance_url,
+                    kept.refresh_token,
+                    ca_cert=self._ca_cert_for(record),
+                    retry=self._retry,
+                )
+            except SalesforceError as error:
+                log.warning("revoking the token failed: %s", error)
         credentials.delete(record.org_id)
+        return revoked
 
     # the demo org
 

@@ -10,7 +10,8 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from navsync_desktop import credentials, paths
+from navsync_desktop import paths
+from navsync_desktop.engine import prerequisites
 from navsync_desktop.engine.checks import CheckResult, Status
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP
 from navsync_desktop.store import Store, StoreError
@@ -23,7 +24,7 @@ def run_doctor() -> list[CheckResult]:
     return [
         check_python(),
         check_qt(),
-        check_keyring(),
+        prerequisites.check_keyring(),
         check_folder_writable(
             "data_folder", QT_TRANSLATE_NOOP("Doctor", "Data folder"), paths.data_dir()
         ),
@@ -99,17 +100,6 @@ def probe_qt_platform() -> int:
     app = QApplication(sys.argv[:1])
     print(app.platformName())
     return 0
-
-
-def check_keyring() -> CheckResult:
-    health = credentials.keyring_health()
-    return CheckResult(
-        "keyring",
-        QT_TRANSLATE_NOOP("Doctor", "Keyring"),
-        Status.PASS if health.usable else Status.FAIL,
-        health.finding,
-        health.fix,
-    )
 
 
 def check_folder_writable(check_id: str, title, folder: Path) -> CheckResult:

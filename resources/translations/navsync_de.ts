@@ -141,10 +141,6 @@
         <translation>Installieren Sie die Bibliotheken, die Qt benötigt (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1), oder setzen Sie QT_QPA_PLATFORM=offscreen für Befehle ohne Bildschirm.</translation>
     </message>
     <message>
-        <source>Keyring</source>
-        <translation>Schlüsselbund</translation>
-    </message>
-    <message>
         <source>{folder} is not writable ({reason})</source>
         <translation>{folder} ist nicht beschreibbar ({reason})</translation>
     </message>
