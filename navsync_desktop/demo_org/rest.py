@@ -28,7 +28,6 @@ API_VERSIONS = (
 )
 SUPPORTED_VERSIONS = frozenset(version for version, _ in API_VERSIONS)
 COLLECTION_LIMIT = 200
-Undo = Callable[[], None]
 _ROLLED_BACK = {
     "success": False,
     "errors": [
@@ -40,6 +39,14 @@ _ROLLED_BACK = {
         }
     ],
 }
+
+
+class _RolledBack(Exception):
+    """Ends an allOrNone collection's transaction when a record failed."""
+
+    def __init__(self, results: list[dict]) -> None:
+        super().__init__("allOrNone collection rolled back")
+        self.results = results
 
 
 def versions(_request: Request) -> Response:
@@ -139,43 +146,34 @@ class RestApi:
     # sObject Collections
 
     def create_collection(self, call: ApiCall) -> Response:
-        def create(sobject: str, fields: dict) -> tuple[str, Undo]:
+        def create(sobject: str, fields: dict) -> str:
             if fields.get("Id"):
                 raise ApiError(400, "INVALID_FIELD", "cannot specify Id in an insert call")
-            record_id = self._store.create(sobject, fields, user_id=call.user_id)
-            return record_id, lambda: self._store.delete(sobject, record_id, user_id=call.user_id)
+            return self._store.create(sobject, fields, user_id=call.user_id)
 
         return self._collection(call, create)
 
     def update_collection(self, call: ApiCall) -> Response:
-        def update(sobject: str, fields: dict) -> tuple[str, Undo]:
+        def update(sobject: str, fields: dict) -> str:
             record_id = fields.pop("Id", None)
             if not record_id:
                 raise ApiError(400, "MISSING_ARGUMENT", "Id not specified in an update call")
-            before = self._store.get(sobject, record_id, list(fields))
-            before.pop("attributes")
             self._store.update(sobject, record_id, fields, user_id=call.user_id)
-            return record_id, lambda: self._store.update(
-                sobject, record_id, before, user_id=call.user_id
-            )
+            return record_id
 
         return self._collection(call, update)
 
-    def _collection(
-        self, call: ApiCall, apply: Callable[[str, dict], tuple[str, Undo]]
-    ) -> Response:
-        """Apply to each record; with allOrNone, one failure rolls back every record.
-
-        The store offers no multi-record transaction, so a rollback undoes the records that
-        went through (a created record is deleted, an updated one gets its old values back).
-        """
+    def _collection(self, call: ApiCall, apply: Callable[[str, dict], str]) -> Response:
+        """Apply to each record in one transaction; with allOrNone, one failure rolls
+        back every record."""
         all_or_none, records = self._collection_body(call.json_body())
-        undo: list[Undo] = []
-        results = [self._apply_one(apply, record, undo) for record in records]
-        if all_or_none and not all(result["success"] for result in results):
-            for step in reversed(undo):
-                step()
-            results = [_ROLLED_BACK if result["success"] else result for result in results]
+        try:
+            with self._store.transaction():
+                results = [self._apply_one(apply, record) for record in records]
+                if all_or_none and not all(result["success"] for result in results):
+                    raise _RolledBack(results)
+        except _RolledBack as rolled_back:
+            results = [_ROLLED_BACK if r["success"] else r for r in rolled_back.results]
         return json_response(results)
 
     @staticmethod
@@ -193,15 +191,12 @@ class RestApi:
         return bool(body.get("allOrNone", False)), records
 
     @staticmethod
-    def _apply_one(
-        apply: Callable[[str, dict], tuple[str, Undo]], record: dict, undo: list[Undo]
-    ) -> dict:
+    def _apply_one(apply: Callable[[str, dict], str], record: dict) -> dict:
         sobject = (record.get("attributes") or {}).get("type")
         try:
             if not sobject:
                 raise ApiError(400, "INVALID_TYPE", "Must send a concrete entity type.")
-            record_id, undo_step = apply(sobject, RestApi._record_fields(record))
-            undo.append(undo_step)
+            record_id = apply(sobject, RestApi._record_fields(record))
         except ApiError as error:
             failure = {
                 "statusCode": error.error_code,

@@ -47,6 +47,7 @@ class OrgStore:
         self._by_lower = {name.lower(): obj for name, obj in self.schema.items()}
         self._lock = threading.RLock()
         self._conn = _connect(path)
+        self._write_depth = 0  # nested _write blocks become savepoints
 
     @classmethod
     def open(
@@ -378,15 +379,34 @@ class OrgStore:
             return self._conn.execute("SELECT value FROM _meta WHERE key = ?", (key,)).fetchone()[0]
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write inside commits together, or none does when the block raises."""
+        with self._write():
+            yield
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; inside another one it is a savepoint of it."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            depth = self._write_depth
+            begin, commit, rollback = (
+                ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+                if depth == 0
+                else (f"SAVEPOINT s{depth}", f"RELEASE s{depth}", f"ROLLBACK TO s{depth}")
+            )
+            self._conn.execute(begin)
+            self._write_depth += 1
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._conn.execute(rollback)
+                if depth:
+                    self._conn.execute(commit)  # a savepoint stays open after ROLLBACK TO
                 raise
-            self._conn.execute("COMMIT")
+            else:
+                self._conn.execute(commit)
+            finally:
+                self._write_depth -= 1
 
     @staticmethod
     def _next_id(conn: sqlite3.Connection, prefix: str) -> str:

@@ -169,8 +169,9 @@ def test_collection_all_or_none_rolls_everything_back(sf):
     results = _collection(sf, "POST", [_contact(marker), _contact(None, FirstName="Bad")], True)
     assert results[0]["errors"][0]["statusCode"] == "ALL_OR_NONE_OPERATION_ROLLED_BACK"
     assert results[1]["errors"][0]["statusCode"] == "REQUIRED_FIELD_MISSING"
-    found = sf.query(format_soql("SELECT Id FROM Contact WHERE LastName = {}", marker))
-    assert found["totalSize"] == 0
+    soql = format_soql("SELECT Id FROM Contact WHERE LastName = {}", marker)
+    assert sf.query(soql)["totalSize"] == 0
+    assert sf.query_all(soql, include_deleted=True)["totalSize"] == 0, "no trace, not deleted"
 
 
 def test_collection_update(sf):
@@ -187,9 +188,12 @@ def test_collection_update(sf):
         updates[0] | {"Title": "Never"},
         {"attributes": {"type": "Contact"}, "Id": ids[1], "Bogus": 1},
     ]
+    stamp = sf.Contact.get(ids[0])["SystemModstamp"]
     results = _collection(sf, "PATCH", rolled_back, True)
     assert [r["success"] for r in results] == [False, False]
-    assert sf.Contact.get(ids[0])["Title"] == "Collection Title"
+    after = sf.Contact.get(ids[0])
+    assert after["Title"] == "Collection Title"
+    assert after["SystemModstamp"] == stamp, "a rolled-back update leaves no change at all"
 
 
 def test_collection_limit_is_200(sf):

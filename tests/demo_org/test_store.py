@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from simple_salesforce import format_soql
 
 from navsync_desktop.demo_org.errors import ApiError
 from navsync_desktop.demo_org.ids import checksum
@@ -389,3 +390,22 @@ def test_other_scenario_or_record_count_reseeds(tmp_path: Path):
     store.close()
     with pytest.raises(ValueError, match="unknown scenario"):
         OrgStore.open(path, scenario="flaky")
+
+
+def test_transaction_commits_together_or_not_at_all(org: OrgStore, user_id: str):
+    def count(name: str) -> int:
+        soql = format_soql("SELECT COUNT() FROM Contact WHERE LastName = {}", name)
+        return org.query(soql, include_deleted=True).total_size
+
+    with org.transaction():
+        org.create("Contact", {"LastName": "Kept Together"}, user_id=user_id)
+        org.create("Contact", {"LastName": "Kept Together"}, user_id=user_id)
+    assert count("Kept Together") == 2
+
+    with pytest.raises(RuntimeError), org.transaction():
+        org.create("Contact", {"LastName": "Never There"}, user_id=user_id)
+        with pytest.raises(ApiError):  # a failing write inside leaves the others in place
+            org.create("Contact", {"FirstName": "No last name"}, user_id=user_id)
+        org.create("Contact", {"LastName": "Never There"}, user_id=user_id)
+        raise RuntimeError("the caller gives up")
+    assert count("Never There") == 0
