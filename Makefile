@@ -13,7 +13,7 @@ DEMO_HOME ?= $(CURDIR)/.demo-home
 DEMO_ENV := NAVSYNC_HOME=$(DEMO_HOME) XDG_DATA_HOME=$(DEMO_HOME)/keyring \
 	PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring
 
-.PHONY: demo test lint translations update-translations clean
+.PHONY: demo test lint translations update-translations package clean
 
 demo: $(STAMP) translations
 	$(DEMO_ENV) $(BIN)/navsync-desktop --demo
@@ -40,6 +40,19 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find navsync_desktop -name '*.py' -not -path '*/demo_org/*' | sort) \
 		-ts $(TS_FILES)
+
+# A frozen one-folder build in dist/navsync-desktop/, then a smoke test of it.
+SMOKE_HOME := build/smoke-home
+package: $(STAMP) translations
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+		packaging/navsync-desktop.spec
+	rm -rf $(SMOKE_HOME)
+	QT_QPA_PLATFORM=offscreen NAVSYNC_HOME=$(SMOKE_HOME) dist/navsync-desktop/navsync-desktop --version
+	QT_QPA_PLATFORM=offscreen NAVSYNC_HOME=$(SMOKE_HOME) dist/navsync-desktop/navsync-desktop status --json
+	QT_QPA_PLATFORM=offscreen NAVSYNC_HOME=$(SMOKE_HOME) dist/navsync-desktop/navsync-desktop \
+		--lang de --screenshot $(SMOKE_HOME)/window.png
+	test -s $(SMOKE_HOME)/window.png
 
 clean:
 	rm -rf $(VENV) $(QM_FILES) build dist

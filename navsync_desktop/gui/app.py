@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from navsync_desktop import __version__, paths
@@ -22,6 +23,7 @@ def create_application(lang: str | None = None) -> QApplication:
     app.setOrganizationName("NavSync")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("navsync-desktop")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "navsync-desktop.svg")))
     install_translators(app, choose_language(lang))
     return app
 
