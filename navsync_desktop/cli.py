@@ -255,7 +255,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.probe_qt_platform:
-        return doctor.probe_qt_platform()
+        from navsync_desktop.gui.app import probe_platform
+
+        return probe_platform()
     setup_logging()
     if args.command is None:
         from navsync_desktop.gui.app import run_gui

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from conftest import free_port
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWizard
 
 from navsync_desktop import paths
@@ -143,3 +143,46 @@ def test_cancel_while_waiting_for_the_browser(qtbot, wizard, demo_org):
     assert page.connect_button.isEnabled()
     assert "Disconnected" in page.header.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_another_org_is_replaced_only_after_the_admin_confirms(qtbot, wizard, demo_org, browser):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from navsync_desktop.store import connection as stored
+    from navsync_desktop.store import settings
+    from navsync_desktop.store.connection import ConnectionRecord
+
+    store = wizard.app_state.store
+    stored.save(store, ConnectionRecord(org_id="00D5g000001AbCdEAK", org_name="Contoso"))
+    settings.put(store, "kept", True)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, wizard)
+    page = wizard.connect_page
+    page.port.setValue(free_port())
+    questions = []
+
+    def answer_yes():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QMessageBox):
+            QTimer.singleShot(50, answer_yes)
+            return
+        questions.append(dialog.text())
+        browser.result()  # the first login finished before the question
+        qtbot.waitUntil(lambda: page._job is None, timeout=WAIT_MS)
+        dialog.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(50, answer_yes)
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.link.text().startswith("https://"), timeout=WAIT_MS)
+    browser.login_in_background(page.link.text())
+    qtbot.waitUntil(lambda: bool(questions), timeout=WAIT_MS)
+    assert "belongs to Contoso" in questions[0]
+
+    qtbot.waitUntil(lambda: page._job is not None and bool(page.link.text()), timeout=WAIT_MS)
+    second_link = page.link.text()
+    browser.login_in_background(second_link)
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert browser.result().status_code == 200
+    assert page.header.text() == "Connected to Salesforce · Last synced —"
+    assert "Northwind" in page.header.org_label.text()
+    assert settings.get(store, "kept") is None, "the other org's local data was replaced"

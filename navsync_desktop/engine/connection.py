@@ -82,7 +82,9 @@ class DifferentOrgError(ConnectionFailed):
                 old_id=kept.org_id,
             )
         )
+        self.kept_org = kept.org_name or kept.org_id
         self.kept_org_id = kept.org_id
+        self.new_org = new_org_name or new_org_id
         self.new_org_id = new_org_id
 
 

@@ -94,14 +94,6 @@ def check_qt() -> CheckResult:
     )
 
 
-def probe_qt_platform() -> int:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv[:1])
-    print(app.platformName())
-    return 0
-
-
 def check_folder_writable(check_id: str, title, folder: Path) -> CheckResult:
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):

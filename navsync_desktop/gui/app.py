@@ -28,6 +28,13 @@ def create_application(lang: str | None = None) -> QApplication:
     return app
 
 
+def probe_platform() -> int:
+    """What ``doctor`` runs in a child process: can Qt's platform plugin start here?"""
+    app = QApplication(sys.argv[:1])
+    print(app.platformName())
+    return 0
+
+
 def open_store_interactively() -> Store | None:
     """Opens the store, explaining any problem in a dialog instead of a traceback."""
     try:

@@ -74,6 +74,18 @@
         <source>If no browser window opens, copy this link into your browser. Use a private window in Firefox or an Incognito window in Chrome: CRM cookies can get in the way. If that fails too, contact support: {url}</source>
         <translation>Wenn sich kein Browserfenster öffnet, kopieren Sie diesen Link in Ihren Browser. Verwenden Sie ein privates Fenster in Firefox oder Chrome Incognito, da Konflikte mit CRM-Cookies unter Umständen zu Problemen führen können. Wenden Sie sich an den Support, wenn auch diese Vorgehensweise zu einer Fehlermeldung führt: {url}</translation>
     </message>
+    <message>
+        <source>Replace the local data?</source>
+        <translation>Lokale Daten ersetzen?</translation>
+    </message>
+    <message>
+        <source>You logged in to {new_org}, but the data on this computer belongs to {old_org}. Replace it with the data of {new_org}? You log in once more to confirm.</source>
+        <translation>Sie haben sich bei {new_org} angemeldet, aber die Daten auf diesem Computer gehören zu {old_org}. Sollen sie durch die Daten von {new_org} ersetzt werden? Zur Bestätigung melden Sie sich noch einmal an.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the data of {old_org} is kept.</source>
+        <translation>Nichts wurde geändert: Die Daten von {old_org} bleiben erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>

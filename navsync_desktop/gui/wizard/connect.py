@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from navsync_desktop.engine.connection import ConnectionManager
+from navsync_desktop.engine.connection import ConnectionManager, DifferentOrgError
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import describe_error, translate
 from navsync_desktop.gui.widgets.status_header import StatusHeader
@@ -69,7 +70,7 @@ class ConnectPage(QWizardPage):
         self.demo_label.setWordWrap(True)
 
         self.connect_button = QPushButton(self.tr("&Connect to CRM"))
-        self.connect_button.clicked.connect(self.start_connect)
+        self.connect_button.clicked.connect(lambda: self.start_connect())
         self.cancel_button = QPushButton(self.tr("Cancel &login"))
         self.cancel_button.clicked.connect(self.manager.cancel_connect)
         self.spinner = QProgressBar(self)
@@ -145,14 +146,16 @@ class ConnectPage(QWizardPage):
         self.connect_button.setEnabled(not waiting)
         self.org_form.setEnabled(not waiting)
 
-    def start_connect(self) -> None:
+    def start_connect(self, *, replace_data: bool = False) -> None:
         self.error_label.hide()
+        self.link.clear()
         self.link_box.hide()
         self._set_waiting(True)
         options = {
             "demo": self.demo,
             "port": self.port.value(),
             "render": translate,
+            "replace_data": replace_data,
         }
         if not self.demo:
             options["login_url"] = self.login_url.currentText().strip()
@@ -174,8 +177,34 @@ class ConnectPage(QWizardPage):
         self.link_box.show()
 
     def _show_error(self, error: Exception) -> None:
+        if isinstance(error, DifferentOrgError):
+            self._ask_to_replace_data(error)
+            return
         self.error_label.setText(describe_error(error))
         self.error_label.show()
+
+    def _ask_to_replace_data(self, error: DifferentOrgError) -> None:
+        """The guide's way to switch orgs: the admin confirms, then logs in once more."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the local data?"),
+            self.tr(
+                "You logged in to {new_org}, but the data on this computer belongs to "
+                "{old_org}. Replace it with the data of {new_org}? You log in once more to "
+                "confirm."
+            ).format(new_org=error.new_org, old_org=error.kept_org),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QTimer.singleShot(0, lambda: self.start_connect(replace_data=True))
+        else:
+            self.error_label.setText(
+                self.tr("Nothing changed: the data of {old_org} is kept.").format(
+                    old_org=error.kept_org
+                )
+            )
+            self.error_label.show()
 
     def _finished(self) -> None:
         self._job = None
