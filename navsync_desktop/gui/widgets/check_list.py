@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from navsync_desktop.engine.checks import CheckResult, Status
 from navsync_desktop.gui.i18n import translate
@@ -17,11 +17,19 @@ MARKS = {
 }
 
 
-class CheckList(QWidget):
+class CheckList(QScrollArea):
+    """Scrolls when the findings are longer than the page (long German texts, small screens)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget(self)
+        self._layout = QVBoxLayout(content)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        self.setWidget(content)
         self._rows: list[QWidget] = []
         self.results: list[CheckResult] = []
 
@@ -29,12 +37,12 @@ class CheckList(QWidget):
         for row in self._rows:
             row.deleteLater()
         self._rows = [self._row(result) for result in results]
-        for row in self._rows:
-            self._layout.addWidget(row)
+        for index, row in enumerate(self._rows):
+            self._layout.insertWidget(index, row)
         self.results = list(results)
 
     def _row(self, result: CheckResult) -> QWidget:
-        row = QFrame(self)
+        row = QFrame(self.widget())
         row.setObjectName(f"check-{result.id}")
         row.setProperty("status", result.status.value)
         grid = QGridLayout(row)

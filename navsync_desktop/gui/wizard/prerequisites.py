@@ -38,8 +38,7 @@ class PrerequisitesPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.busy_label)
-        layout.addWidget(self.checks)
-        layout.addStretch(1)
+        layout.addWidget(self.checks, 1)
         self.contract_box.currentIndexChanged.connect(self._declared_changed)
         self.seat_box.currentIndexChanged.connect(self._declared_changed)
         self._job = None

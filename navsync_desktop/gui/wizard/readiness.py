@@ -45,10 +45,9 @@ class ReadinessPage(QWizardPage):
         layout.addWidget(self.header)
         layout.addWidget(self.busy_label)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.checks)
+        layout.addWidget(self.checks, 1)
         layout.addWidget(self.acknowledge)
         layout.addWidget(self.rerun_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
         self._job = None
 
     def initializePage(self) -> None:
