@@ -753,6 +753,22 @@ def _tooling_objects() -> list[SObjectDef]:
             tooling=True,
         ),
         _sobject(
+            "ValidationRule",
+            "Validation Rule",
+            "Validation Rules",
+            "03d",
+            [
+                readonly("ValidationName", "string", 40, name_field=True, label="Rule Name"),
+                # for standard objects the tooling API's EntityDefinitionId is the object's name
+                readonly("EntityDefinitionId", "string", 18, label="Object"),
+                readonly("Active", "boolean", nillable=False, default=False),
+                readonly("ErrorMessage", "string", 255),
+                readonly("ErrorDisplayField", "string", 255),
+            ],
+            writable=False,
+            tooling=True,
+        ),
+        _sobject(
             "InstalledSubscriberPackage",
             "Installed Package",
             "Installed Packages",

@@ -21,6 +21,7 @@ from operator import itemgetter
 from .ids import make_id
 from .scenarios import (
     DOMAIN,
+    EMAIL_RULE_MESSAGE,
     INTEGRATION_USERNAME,
     PERSONAL_ADMIN_USERNAME,
     VIEW_ONLY_ADMIN_USERNAME,
@@ -420,11 +421,39 @@ def seed_org(
     insert("ContentNote", [note for note, _ in notes])
     insert("ContentDocumentLink", _note_links(context, notes))
     _packages(conn, schema, context, counts)
+    counts["ValidationRule"] = _insert(conn, schema["ValidationRule"], _validation_rules(context))
     conn.executemany(
         "INSERT OR IGNORE INTO _ids (prefix, next) VALUES (?, ?)",
         [(obj.key_prefix, counts.get(obj.name, 0) + 1) for obj in schema.values()],
     )
     return counts
+
+
+def _validation_rules(context: _Context) -> list[dict]:
+    """What Setup lists: an inactive rule everywhere, and the active Email rule of the
+    `email-validation-rule` scenario (the store enforces it on Contact writes)."""
+    rules = [
+        (
+            "Opportunity_Close_Date_In_Future",
+            "Opportunity",
+            False,
+            "Close Date cannot be in the past.",
+            "CloseDate",
+        ),
+    ]
+    if context.scenario.contact_email_required:
+        rules.append(("Contact_Email_Required", "Contact", True, EMAIL_RULE_MESSAGE, "Email"))
+    return [
+        {
+            **context.system("03d", number, created_ago=300),
+            "ValidationName": name,
+            "EntityDefinitionId": entity,
+            "Active": active,
+            "ErrorMessage": message,
+            "ErrorDisplayField": field,
+        }
+        for number, (name, entity, active, message, field) in enumerate(rules, start=1)
+    ]
 
 
 def _insert(conn: sqlite3.Connection, obj: SObjectDef, rows: Iterable[dict]) -> int:

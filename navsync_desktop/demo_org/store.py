@@ -27,7 +27,7 @@ from .soql import CompiledQuery, compile_query
 from .soql.compiler import quote
 from .values import csv_sql, from_api, now_text, to_json
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ValidationRule in the tooling API
 _SYSTEM_FIELDS = ("CreatedById", "LastModifiedById")
 _STAGES = {stage[0]: stage for stage in STAGES}
 

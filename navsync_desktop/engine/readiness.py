@@ -53,6 +53,7 @@ def org_checks(session: SalesforceSession) -> list[CheckResult]:
         linkedin_package(session),
         person_accounts(session),
         integration_user(session),
+        contact_validation_rules(session),
         api_requests_left(session),
         data_volume(session),
     ]
@@ -273,6 +274,42 @@ def integration_user(session: SalesforceSession) -> CheckResult:
             "Readiness",
             "Recommended: create an integration user with View All Data and Modify All Data, "
             "then disconnect and connect again as that user. Settings are kept.",
+        ),
+    )
+
+
+def contact_validation_rules(session: SalesforceSession) -> CheckResult:
+    """Active Contact validation rules can keep Test Write-Back from creating its test
+    contact (the guide's example: a rule that requires an email address)."""
+    rules = session.tooling_query(
+        format_soql(
+            "SELECT ValidationName, ErrorMessage FROM ValidationRule "
+            "WHERE Active = true AND EntityDefinitionId = {}",
+            "Contact",
+        )
+    )
+    title = QT_TRANSLATE_NOOP("Readiness", "Contact validation rules")
+    if not rules:
+        return CheckResult(
+            "validation_rules",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Readiness", "No active validation rule on Contact."),
+        )
+    listed = "; ".join(f"{rule['ValidationName']} (“{rule['ErrorMessage']}”)" for rule in rules)
+    return CheckResult(
+        "validation_rules",
+        title,
+        Status.WARN,
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "Active validation rules on Contact: {rules}. If a rule requires an email address, "
+            "Test Write-Back cannot create its test contact.",
+        ).format(rules=listed),
+        QT_TRANSLATE_NOOP(
+            "Readiness",
+            "For the test, deactivate the rule temporarily; afterwards delete the test record "
+            "in your CRM to remove it for good.",
         ),
     )
 

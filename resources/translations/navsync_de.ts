@@ -493,6 +493,22 @@
         <translation>Empfohlen: Legen Sie einen Integrationsbenutzer mit „Alle anzeigen“ und „Alle ändern“ an, trennen Sie dann die Verbindung und verbinden Sie sich erneut als dieser Benutzer. Die Einstellungen bleiben erhalten.</translation>
     </message>
     <message>
+        <source>Contact validation rules</source>
+        <translation>Validierungsregeln für Kontakte</translation>
+    </message>
+    <message>
+        <source>No active validation rule on Contact.</source>
+        <translation>Keine aktive Validierungsregel für Kontakte.</translation>
+    </message>
+    <message>
+        <source>Active validation rules on Contact: {rules}. If a rule requires an email address, Test Write-Back cannot create its test contact.</source>
+        <translation>Aktive Validierungsregeln für Kontakte: {rules}. Wenn eine Regel die Angabe einer E-Mail-Adresse voraussetzt, kann Test Write-Back keinen Testkontakt erstellen.</translation>
+    </message>
+    <message>
+        <source>For the test, deactivate the rule temporarily; afterwards delete the test record in your CRM to remove it for good.</source>
+        <translation>Um mit einem Testkontakt zu prüfen, ob die Rückübertragung funktioniert, können Sie diese Regel vorübergehend deaktivieren. Sie müssen den Testeintrag dann in Ihrem CRM löschen, um ihn dauerhaft zu entfernen.</translation>
+    </message>
+    <message>
         <source>API requests left today</source>
         <translation>Heute verbleibende API-Anfragen</translation>
     </message>

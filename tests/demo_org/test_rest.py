@@ -220,6 +220,14 @@ def test_tooling_query_finds_the_linkedin_package(sf):
     assert "LID" in [row["SubscriberPackage"]["NamespacePrefix"] for row in records]
 
 
+def test_tooling_query_lists_validation_rules(sf):
+    soql = "SELECT ValidationName, EntityDefinitionId, Active FROM ValidationRule"
+    rules = sf.toolingexecute("query/", params={"q": soql})["records"]
+    assert [(r["ValidationName"], r["EntityDefinitionId"], r["Active"]) for r in rules] == [
+        ("Opportunity_Close_Date_In_Future", "Opportunity", False)
+    ], "the healthy org has one inactive rule and no Contact rule"
+
+
 def test_unknown_routes_and_methods(sf):
     missing = sf.session.get(f"{sf.base_url}nothing/here", headers=sf.headers)
     assert missing.status_code == 404
