@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from simple_salesforce import format_soql
+
 from navsync_desktop.demo_org.store import OrgStore
 
 SCAN_SOQL = (
@@ -26,7 +28,10 @@ def seed(path: Path, records: int, scenario: str) -> OrgStore:
     started = time.perf_counter()
     store = OrgStore.open(path, scenario=scenario, records=records, reset=True)
     seconds = time.perf_counter() - started
-    rows = sum(store.query(f"SELECT COUNT() FROM {name}").total_size for name in COUNTED)  # noqa: S608 - SOQL
+    rows = sum(
+        store.query(format_soql("SELECT COUNT() FROM {:literal}", name)).total_size
+        for name in COUNTED
+    )
     print(
         f"seed     {records:>10,} contacts  {seconds:7.2f} s  "
         f"{records / seconds:>10,.0f} contacts/s  {rows / seconds:>10,.0f} rows/s ({rows:,} rows)"

@@ -24,10 +24,6 @@ class Job(QObject):
     failed = Signal(object)  # the exception
     done = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.running = True
-
 
 class _Runnable(QRunnable):
     def __init__(self, job: Job, function: Callable[[Report], Any]) -> None:
@@ -44,7 +40,6 @@ class _Runnable(QRunnable):
         else:
             self._job.succeeded.emit(result)
         finally:
-            self._job.running = False
             self._job.done.emit()
 
 

@@ -41,22 +41,6 @@ def _permissions(sf, user_id: str) -> set[str]:
     return granted
 
 
-def test_every_scenario_but_flaky_is_offered():
-    assert set(SCENARIOS) == {
-        "healthy",
-        "professional-no-api",
-        "unsupported-edition",
-        "sandbox",
-        "view-only-admin",
-        "personal-admin",
-        "package-missing",
-        "person-accounts",
-        "email-validation-rule",
-        "api-limit-low",
-        "large-org",
-    }
-
-
 def test_healthy_org_passes_every_readiness_check(sf, healthy_tokens):
     organization = _organization(sf)
     assert organization == {
