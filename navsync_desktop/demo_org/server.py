@@ -22,11 +22,14 @@ from werkzeug.wrappers import Request, Response
 
 from .bulk import BulkQueryJobs
 from .errors import ApiError, not_found
+from .frontdoor import HOME_PATH, BrowserSessions, FrontDoor
 from .grants import GrantStore
 from .oauth import OAuthEndpoints, bearer_token
 from .paging import QueryPager
-from .rest import SUPPORTED_VERSIONS, RestApi, versions
+from .rest import RestApi
+from .sobject_collections import SObjectCollections
 from .store import OrgStore
+from .versions import SUPPORTED_VERSIONS, versions
 from .wire import ApiCall, error_response
 
 HOST = "127.0.0.1"
@@ -54,7 +57,8 @@ def _session_error(message: str = "Session expired or invalid") -> ApiError:
 
 
 class DemoOrgApp:
-    """The WSGI application: OAuth pages and endpoints, REST API, Bulk API 2.0."""
+    """The WSGI application: OAuth pages and endpoints, REST API, Bulk API 2.0, and the
+    browser's front door."""
 
     def __init__(self, store: OrgStore, grants: GrantStore, work_folder: Path):
         self._store = store
@@ -62,8 +66,12 @@ class DemoOrgApp:
         self._pager = QueryPager()
         self._bulk = BulkQueryJobs(store, work_folder)
         self._oauth = OAuthEndpoints(store, grants)
+        self._frontdoor = FrontDoor(store, grants, BrowserSessions())
         self._url_map = Map(
-            [*self._public_rules(), *self._api_rules(RestApi(store, self._pager))],
+            [
+                *self._public_rules(),
+                *self._api_rules(RestApi(store, self._pager), SObjectCollections(store)),
+            ],
             strict_slashes=False,
             converters={"version": _VersionConverter},
         )
@@ -83,8 +91,13 @@ class DemoOrgApp:
         yield Rule("/services/oauth2/userinfo", endpoint=oauth.userinfo, methods=["GET", "POST"])
         yield Rule("/id/<org_id>/<user_id>", endpoint=oauth.identity, methods=["GET", "POST"])
         yield Rule("/services/data", endpoint=versions, methods=["GET"])
+        frontdoor = self._frontdoor
+        both = ["GET", "POST"]
+        yield Rule("/services/oauth2/singleaccess", endpoint=frontdoor.single_access, methods=both)
+        yield Rule("/secur/frontdoor.jsp", endpoint=frontdoor.frontdoor, methods=both)
+        yield Rule(HOME_PATH, endpoint=frontdoor.home, methods=["GET"])
 
-    def _api_rules(self, rest: RestApi) -> Iterable[Rule]:
+    def _api_rules(self, rest: RestApi, collections: SObjectCollections) -> Iterable[Rule]:
         bulk = self._bulk
         routes: list[tuple[str, str, ApiHandler]] = [
             ("", "GET", rest.resources),
@@ -101,8 +114,11 @@ class DemoOrgApp:
             ("/queryAll/<locator>", "GET", rest.query_more),
             ("/tooling/query", "GET", rest.tooling_query),
             ("/tooling/query/<locator>", "GET", rest.tooling_query_more),
-            ("/composite/sobjects", "POST", rest.create_collection),
-            ("/composite/sobjects", "PATCH", rest.update_collection),
+            ("/composite/sobjects", "POST", collections.create),
+            ("/composite/sobjects", "PATCH", collections.update),
+            ("/composite/sobjects", "DELETE", collections.delete),
+            ("/composite/sobjects/<sobject>", "GET", collections.retrieve),
+            ("/composite/sobjects/<sobject>", "POST", collections.retrieve),
             ("/limits", "GET", rest.limits),
             ("/jobs/query", "POST", bulk.create),
             ("/jobs/query", "GET", bulk.list_jobs),

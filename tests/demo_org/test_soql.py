@@ -9,7 +9,7 @@ import pytest
 
 from navsync_desktop.demo_org.errors import ApiError
 from navsync_desktop.demo_org.soql.literals import date_range, decode_string
-from navsync_desktop.demo_org.store import OrgStore
+from navsync_desktop.demo_org.store import LATEST_SOBJECTS_PATH, OrgStore
 
 RECORDS = 400
 
@@ -72,11 +72,17 @@ def test_field_list_with_parent_paths_gives_nested_records_in_canonical_case(org
     assert len(rows) == 5
     first = rows[0]
     assert list(first) == ["attributes", "Id", "Name", "Account", "Owner"]
-    assert first["attributes"] == {"type": "Contact"}
-    assert first["Account"]["attributes"] == {"type": "Account"}
-    assert set(first["Account"]) == {"attributes", "Name", "Owner"}
-    assert first["Account"]["Owner"]["Email"].endswith("@northwind-demo.example")
-    assert first["Owner"]["attributes"] == {"type": "User"}
+    sobjects = LATEST_SOBJECTS_PATH
+    assert first["attributes"] == {"type": "Contact", "url": f"{sobjects}/Contact/{first['Id']}"}
+    (contact,) = records(org, f"SELECT AccountId, OwnerId FROM Contact WHERE Id = '{first['Id']}'")
+    account = first["Account"]
+    assert account["attributes"] == {
+        "type": "Account",
+        "url": f"{sobjects}/Account/{contact['AccountId']}",
+    }, "parents carry type and url, though their Id was not selected"
+    assert set(account) == {"attributes", "Name", "Owner"}
+    assert account["Owner"]["Email"].endswith("@northwind-demo.example")
+    assert first["Owner"]["attributes"]["url"] == f"{sobjects}/User/{contact['OwnerId']}"
 
 
 def test_empty_lookup_gives_none_not_a_dict_of_nulls(org: OrgStore):

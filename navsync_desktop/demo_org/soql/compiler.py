@@ -49,6 +49,7 @@ class Join:
     alias: str
     sobject: str
     lookup_column: str  # the child's lookup column, e.g. t0."AccountId"
+    foreign_key: str  # the lookup field's name, e.g. AccountId
 
     def sql(self) -> str:
         return (
@@ -189,7 +190,7 @@ class _Compiler:
         if key not in self.joins:
             parent_alias = f"t{len(self.joins) + 1}"
             lookup_column = f"{alias}.{quote(lookup.name)}"
-            self.joins[key] = Join(key, parent_alias, parent.name, lookup_column)
+            self.joins[key] = Join(key, parent_alias, parent.name, lookup_column, lookup.name)
         return parent, self.joins[key].alias, lookup.relationship_name
 
     # --- WHERE -------------------------------------------------------------------------------
