@@ -57,11 +57,7 @@ class BrowserSessions:
         self._sessions: dict[str, _Grant] = {}
 
     def issue_code(self, user_id: str) -> str:
-        code = secrets.token_urlsafe(32)
-        with self._lock:
-            self._forget_expired()
-            self._codes[code] = _Grant(user_id, self._clock() + CODE_LIFETIME)
-        return code
+        return self._issue(self._codes, user_id, CODE_LIFETIME)
 
     def redeem_code(self, code: str) -> str | None:
         """The user a code stands for; None when it is unknown, used or expired."""
@@ -70,16 +66,19 @@ class BrowserSessions:
         return self._live(grant)
 
     def open_session(self, user_id: str) -> str:
-        session_id = secrets.token_urlsafe(32)
-        with self._lock:
-            self._forget_expired()
-            self._sessions[session_id] = _Grant(user_id, self._clock() + SESSION_LIFETIME)
-        return session_id
+        return self._issue(self._sessions, user_id, SESSION_LIFETIME)
 
     def session_user(self, session_id: str) -> str | None:
         with self._lock:
             grant = self._sessions.get(session_id)
         return self._live(grant)
+
+    def _issue(self, table: dict[str, _Grant], user_id: str, lifetime: float) -> str:
+        key = secrets.token_urlsafe(32)
+        with self._lock:
+            self._forget_expired()
+            table[key] = _Grant(user_id, self._clock() + lifetime)
+        return key
 
     def _live(self, grant: _Grant | None) -> str | None:
         return grant.user_id if grant is not None and grant.expires_at > self._clock() else None

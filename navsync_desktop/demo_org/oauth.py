@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Request, Response
 
 from .grants import CODE_LIFETIME, AuthorizationCode, GrantError, GrantStore, IssuedTokens
-from .pages import load_template
+from .pages import load_template, message_page
 from .scenarios import DEMO_PASSWORD
 from .store import OrgStore
 from .wire import identity_url, json_response
@@ -39,7 +39,6 @@ _S256_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 _AUTHORIZE_PAGE = load_template("authorize.html")
-_ERROR_PAGE = load_template("error.html")
 
 
 def is_loopback_redirect(uri: str) -> bool:
@@ -189,8 +188,8 @@ class OAuthEndpoints:
 
     @staticmethod
     def _error_page(error: str, description: str) -> Response:
-        page = _ERROR_PAGE.substitute(
-            error=html.escape(error), description=html.escape(description)
+        page = message_page(
+            "The login request was refused", f"error={error}", f"error_description={description}"
         )
         return Response(page, status=400, content_type="text/html;charset=UTF-8")
 

@@ -55,9 +55,10 @@ def home_page(
     )
 
 
-def message_page(title: str, text: str) -> str:
+def message_page(title: str, *paragraphs: str) -> str:
     """A page that says one thing, e.g. why the browser is not logged in."""
-    return _MESSAGE.substitute(title=html.escape(title), text=html.escape(text))
+    body = "\n".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+    return _MESSAGE.substitute(title=html.escape(title), paragraphs=body)
 
 
 def _day_and_time(moment: str) -> str:

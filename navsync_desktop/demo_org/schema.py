@@ -605,43 +605,37 @@ def _opportunity() -> SObjectDef:
     )
 
 
+def _picklist_values(name: str, label: str, fields: list[FieldDef]) -> SObjectDef:
+    """A picklist's values as a read-only object, as Salesforce offers OpportunityStage and
+    TaskStatus. All such objects share the key prefix 01J; the seed numbers their rows apart."""
+    common = [
+        readonly("MasterLabel", "string", 255, label="Master Label", name_field=True),
+        readonly("ApiName", "string", 255),
+        readonly("IsClosed", "boolean", nillable=False, default=False),
+        readonly("SortOrder", "int"),
+    ]
+    return _sobject(name, label, f"{label}s", "01J", common + fields, writable=False)
+
+
 def _opportunity_stage() -> SObjectDef:
-    return _sobject(
+    return _picklist_values(
         "OpportunityStage",
         "Opportunity Stage",
-        "Opportunity Stages",
-        "01J",
         [
-            readonly("MasterLabel", "string", 255, label="Master Label", name_field=True),
-            readonly("ApiName", "string", 255),
             readonly("IsActive", "boolean", nillable=False, default=True),
-            readonly("IsClosed", "boolean", nillable=False, default=False),
             readonly("IsWon", "boolean", nillable=False, default=False),
             readonly("DefaultProbability", "percent"),
             readonly("ForecastCategoryName", "picklist", 40, label="Forecast Category"),
-            readonly("SortOrder", "int"),
             readonly("Description", "string", 255),
         ],
-        writable=False,
     )
 
 
 def _task_status() -> SObjectDef:
-    # Salesforce keeps every picklist value object (OpportunityStage, TaskStatus, ...) under the
-    # key prefix 01J; the seed numbers task statuses after the stages so ids stay unique.
-    return _sobject(
+    return _picklist_values(
         "TaskStatus",
         "Task Status Value",
-        "Task Status Values",
-        "01J",
-        [
-            readonly("MasterLabel", "string", 255, label="Master Label", name_field=True),
-            readonly("ApiName", "string", 255),
-            readonly("IsClosed", "boolean", nillable=False, default=False),
-            readonly("IsDefault", "boolean", nillable=False, default=False),
-            readonly("SortOrder", "int"),
-        ],
-        writable=False,
+        [readonly("IsDefault", "boolean", nillable=False, default=False)],
     )
 
 
