@@ -147,6 +147,24 @@ def browser(demo_org) -> BrowserStandIn:
     return BrowserStandIn(demo_org.endpoint.ca_cert)
 
 
+def served_demo_org(folder=None):
+    """What the CLI and the GUI hand to ConnectionManager as ``demo_org``, for tests: the demo
+    org the test serves (announced in its folder). Tests never start one on the fixed default
+    port, which other test runs on this machine may use."""
+    from navsync_desktop import paths
+    from navsync_desktop.demo_org.runtime import served_endpoint
+
+    found = []
+
+    def endpoint(_port):
+        if not found:
+            found.append(served_endpoint(folder or paths.demo_org_dir()))
+        assert found[0] is not None, "the test serves no demo org"
+        return found[0]
+
+    return endpoint
+
+
 def connect_demo(manager, browser, *, username=None, **options):
     """Connects ``manager`` to the demo org, ``browser`` logging in as a user would."""
 

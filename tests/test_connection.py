@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import connect_demo, free_port
+from conftest import connect_demo, free_port, served_demo_org
 
 from navsync_desktop import credentials, paths
 from navsync_desktop.demo_org.runtime import DemoOrgServer
@@ -51,7 +51,9 @@ def clock() -> Clock:
 
 @pytest.fixture
 def manager(store, clock):
-    with ConnectionManager(store, clock=clock, retry=FAST_RETRY) as manager:
+    with ConnectionManager(
+        store, clock=clock, retry=FAST_RETRY, demo_org=served_demo_org()
+    ) as manager:
         yield manager
 
 
@@ -229,7 +231,7 @@ def test_an_org_without_api_access_still_connects_for_the_checks_to_explain(
         DemoOrgServer(
             folder, port=0, scenario="professional-no-api", records=50, announce=True
         ) as server,
-        ConnectionManager(store, demo_org_dir=folder, retry=FAST_RETRY) as manager,
+        ConnectionManager(store, demo_org=served_demo_org(folder), retry=FAST_RETRY) as manager,
     ):
         record = connect_demo(manager, type(browser)(server.endpoint.ca_cert))
     assert record.state is ConnectionState.CONNECTED

@@ -1,6 +1,7 @@
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 
 import pytest
 
@@ -9,6 +10,7 @@ from navsync_desktop.store import (
     Store,
     StoreCorruptError,
     StoreLockedError,
+    StoreMigrationError,
     StoreTooNewError,
     settings,
 )
@@ -49,7 +51,7 @@ def test_old_file_is_migrated_stepwise_keeping_data_and_a_copy(tmp_path):
     copy.close()
 
 
-def test_failed_migration_step_leaves_file_at_previous_version(tmp_path, monkeypatch):
+def test_a_failed_migration_step_says_what_to_do_and_keeps_a_copy(tmp_path, monkeypatch):
     path = tmp_path / "navsync.db"
     make_version_1_file(path)
     broken = [
@@ -57,15 +59,40 @@ def test_failed_migration_step_leaves_file_at_previous_version(tmp_path, monkeyp
         "CREATE TABLE connection (id INTEGER); SELECT nonsense FROM nowhere;",
     ]
     monkeypatch.setattr("navsync_desktop.store.database.MIGRATIONS", broken)
+    monkeypatch.setattr("navsync_desktop.store.database.LATEST_VERSION", len(broken))
 
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreMigrationError) as failed:
         Store.open(path)
 
-    with sqlite3.connect(path) as db:
+    backup = tmp_path / "navsync.db.v1.bak"
+    message = str(failed.value)
+    assert str(backup) in message and "from schema 1 failed at schema 2" in message
+    assert "no such table: nowhere" in message and "Send the log file to support" in message
+    with closing(sqlite3.connect(path)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-    db.close()
     assert "connection" not in tables, "the half-applied step was rolled back"
+    with closing(sqlite3.connect(backup)) as copy:  # the copy holds the data as it was
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("SELECT value FROM settings").fetchone()[0] == "true"
+    with Store.open_readonly(path) as store:  # and the store itself was not moved aside
+        assert store.version == 1
+
+
+def test_a_failed_migration_is_one_line_from_the_cli(navsync_home):
+    path = paths.store_path()
+    make_version_1_file(path)
+    with closing(sqlite3.connect(path)) as db:  # a table in the way of step 2
+        db.execute("CREATE TABLE connection (id INTEGER)")
+    result = subprocess.run(
+        [sys.executable, "-m", "navsync_desktop", "settings", "show"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "navsync.db.v1.bak" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_file_from_a_newer_version_is_refused(tmp_path):

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import free_port
+from conftest import free_port, served_demo_org
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWizard
 
@@ -12,6 +12,7 @@ from navsync_desktop import paths
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.wizard.wizard import SetupWizard
+from navsync_desktop.gui.worker import wait_for_jobs
 from navsync_desktop.store import Store
 
 WAIT_MS = 30_000
@@ -20,13 +21,17 @@ WAIT_MS = 30_000
 @pytest.fixture
 def wizard(qtbot, monkeypatch):
     monkeypatch.setenv("BROWSER", "true")  # a browser that opens nothing: the test logs in
-    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+    with (
+        Store.open(paths.store_path()) as store,
+        ConnectionManager(store, demo_org=served_demo_org()) as manager,
+    ):
         window = SetupWizard(AppState(store, manager), demo=True)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         yield window
         window.reject()
+        assert wait_for_jobs(WAIT_MS / 1000), "the jobs end before the store closes"
 
 
 def shoot(window, name):
