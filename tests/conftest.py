@@ -181,3 +181,31 @@ def connect_demo(manager, browser, *, username=None, **options):
     )
     browser.result()
     return record
+
+
+def app_login(endpoint, browser: BrowserStandIn):
+    """The app's side of the OAuth flow, with the browser stand-in logging in. Returns the
+    authorization code and the tokens it was exchanged for."""
+    from navsync_desktop.salesforce import oauth
+
+    pkce, state = oauth.new_pkce_pair(), oauth.new_state()
+    with oauth.LoopbackListener(state, port=free_port()) as listener:
+        browser.login_in_background(
+            oauth.authorization_url(
+                endpoint.login_url,
+                client_id=endpoint.client_id,
+                redirect_uri=listener.redirect_uri,
+                code_challenge=pkce.challenge,
+                state=state,
+            )
+        )
+        code = listener.wait(30)
+    tokens = oauth.exchange_code(
+        endpoint.login_url,
+        code=code,
+        pkce=pkce,
+        client_id=endpoint.client_id,
+        redirect_uri=listener.redirect_uri,
+        ca_cert=endpoint.ca_cert,
+    )
+    return code, tokens

@@ -1,6 +1,9 @@
+import os
 import sqlite3
+import stat
 import subprocess
 import sys
+import threading
 from contextlib import closing
 
 import pytest
@@ -184,3 +187,133 @@ def test_lock_of_a_killed_process_does_not_block(tmp_path):
     holder.wait()
     with Store.open(path) as store:
         assert store.version == LATEST_VERSION
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "navsync_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_store_locked_by_another_program_is_busy_not_damaged(navsync_home):
+    """status while another program holds an exclusive lock on the file: it must wait and say
+    "busy", and leave the file where it is (a running GUI keeps writing to it)."""
+    path = paths.store_path()
+    with Store.open(path) as store:
+        settings.put(store, "auto_sync_all", True)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("INSERT INTO settings (key, value) VALUES ('held', '1')")
+        result = run_cli("status")
+    finally:
+        holder.close()
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "is busy" in result.stderr and "try again" in result.stderr
+    assert sorted(p.name for p in path.parent.iterdir() if "corrupt" in p.name) == []
+    with Store.open_readonly(path) as store:
+        assert settings.get(store, "auto_sync_all") is True
+
+
+def test_a_read_only_command_leaves_a_damaged_store_in_place(navsync_home):
+    path = paths.store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not an SQLite database\x00" * 200)
+
+    result = run_cli("status")
+
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "is damaged" in result.stderr and "Start NavSync Desktop" in result.stderr
+    assert path.read_bytes().startswith(b"this is not"), "nothing was moved or rewritten"
+    assert not list(path.parent.glob("navsync.db.corrupt-*"))
+
+
+def test_a_writing_command_moves_a_damaged_store_aside_and_goes_on(navsync_home):
+    path = paths.store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not an SQLite database\x00" * 200)
+
+    result = run_cli("settings", "set", "salesnav.contract", "advanced")
+
+    assert result.returncode == 0, result.stderr
+    assert "has been moved aside" in result.stderr and "new, empty store" in result.stderr
+    (kept,) = path.parent.glob("navsync.db.corrupt-*")
+    assert kept.read_bytes().startswith(b"this is not")
+    with Store.open_readonly(path) as store:
+        assert settings.get(store, "salesnav.contract") == "advanced"
+
+
+def test_a_setting_saved_on_the_gui_thread_survives_a_worker_rollback(tmp_path):
+    """A worker's transaction is open when the GUI thread saves a setting; the worker then
+    rolls back. The setting must stay: each thread writes through its own connection."""
+    store = Store.open(tmp_path / "navsync.db")
+    inside, gui_wrote = threading.Event(), threading.Event()
+
+    def watch(statement: str) -> None:  # runs when the GUI thread's INSERT starts
+        if "INSERT INTO settings" in statement and "gui" in statement:
+            gui_wrote.set()
+
+    def worker() -> None:
+        try:
+            with store.transaction() as db:
+                db.execute("INSERT INTO settings (key, value) VALUES ('worker', '1')")
+                inside.set()
+                gui_wrote.wait(30)
+                raise RuntimeError("the worker's job failed")
+        except RuntimeError:
+            pass
+
+    try:
+        thread = threading.Thread(target=worker)
+        thread.start()
+        assert inside.wait(30)
+        store.connection.set_trace_callback(watch)
+        store.connection.execute("INSERT INTO settings (key, value) VALUES ('gui', '\"kept\"')")
+        thread.join(30)
+        assert settings.get(store, "gui") == "kept"
+        assert settings.get(store, "worker") is None, "the worker's own write was rolled back"
+    finally:
+        gui_wrote.set()
+        store.close()
+
+
+def test_close_closes_the_connections_of_every_thread(tmp_path):
+    store = Store.open(tmp_path / "navsync.db")
+    opened = []
+    worker = threading.Thread(target=lambda: opened.append(store.connection))
+    worker.start()
+    worker.join()
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        opened[0].execute("SELECT 1")
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.connection  # noqa: B018 - a closed store opens no new connection
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_store_files_and_folders_are_owner_only_whatever_the_umask(navsync_home):
+    previous_umask = os.umask(0o022)  # the usual default, which would give 0644 and 0755
+    try:
+        path = paths.store_path()
+        make_version_1_file(path)
+        path.chmod(0o644)  # as an older version left it
+        with Store.open(path) as store:  # migrates: keeps a .bak
+            settings.put(store, "auto_sync_all", True)
+            files = [path, path.with_name("navsync.db-wal"), path.with_name("navsync.db-shm")]
+            files += [path.with_name("navsync.db.lock"), path.with_name("navsync.db.v1.bak")]
+            for file in files:
+                assert mode(file) == 0o600, file
+        assert mode(navsync_home) == 0o700
+        assert mode(path.parent) == 0o700
+    finally:
+        os.umask(previous_umask)

@@ -78,7 +78,12 @@ def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
                 QTimer.singleShot(200, lambda: (save_screenshot(window, screenshot), app.quit()))
             return app.exec()
         finally:
-            # The store and the demo org close only after the jobs that use them ended.
-            manager.cancel_connect()
-            wait_for_jobs()
-            manager.close()
+            close_down(manager)
+
+
+def close_down(manager: ConnectionManager) -> None:
+    """Before the store and the demo org close: end a login that waits for the browser, then
+    wait for every job that may still use them."""
+    manager.cancel_connect()
+    wait_for_jobs()
+    manager.close()
