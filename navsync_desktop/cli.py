@@ -164,7 +164,9 @@ def open_store() -> Store:
 
 
 def connection_manager(store: Store, demo_org: DemoOrgLauncher):
-    from navsync_desktop.engine.connection import ConnectionManager  # loads the Salesforce client
+    """The engine's ConnectionManager, imported here: it loads the Salesforce client, which
+    `status` and `doctor` do without."""
+    from navsync_desktop.engine.connection import ConnectionManager
 
     return ConnectionManager(store, demo_org=demo_org)
 
