@@ -19,6 +19,7 @@ from pathlib import Path
 from . import seed
 from .derived import derive
 from .errors import ApiError, not_found
+from .files import owner_only_file, owner_only_folder
 from .ids import make_id, normalize_id
 from .scenarios import DEFAULT_SCENARIO, EMAIL_RULE_MESSAGE, SCENARIOS, Scenario
 from .schema import FieldDef, SObjectDef, build_schema
@@ -529,7 +530,8 @@ def _plain(obj: SObjectDef, row: sqlite3.Row) -> dict:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    # owner-only (SQLite gives -wal and -shm the same mode); narrows a file from older versions
+    conn = sqlite3.connect(owner_only_file(path), check_same_thread=False, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -565,11 +567,11 @@ def _wanted_seed(seeded: _SeedInfo | None, scenario: str | None, records: int | 
 
 def _seed_file(path: Path, scenario: Scenario, records: int) -> None:
     """Seed into a temporary file, then move it into place: a crash never leaves half an org."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    owner_only_folder(path.parent)
     temporary = path.with_name(path.name + ".seeding")
     temporary.unlink(missing_ok=True)
     schema = build_schema(scenario)
-    conn = sqlite3.connect(temporary, isolation_level=None)
+    conn = sqlite3.connect(owner_only_file(temporary), isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=OFF")  # a fresh file: nothing to roll back to
         conn.execute("PRAGMA synchronous=OFF")

@@ -44,6 +44,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE connection ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: the state before Connecting, so that an interrupted connect restores it
+    """
+    ALTER TABLE connection ADD COLUMN previous_state TEXT;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -388,3 +388,20 @@ def test_missing_session_is_refused(healthy_org):
     )
     assert answer.status_code == 401
     assert answer.json()[0]["errorCode"] == "INVALID_SESSION_ID"
+
+
+@pytest.mark.parametrize(
+    "soql",
+    [
+        "SELECT Id FROM Contact LIMIT 99999999999999999999",
+        "SELECT Id FROM Contact WHERE CreatedDate = LAST_N_DAYS:999999999",
+        "SELECT Id FROM Contact WHERE LastName = '\\uD800'",
+        "SELECT Id FROM Contact WHERE LastName = '\\uZZZZ'",
+    ],
+)
+def test_out_of_range_queries_are_a_400_not_a_500(sf, soql):
+    """A 500 would make clients retry a query that can never work."""
+    with pytest.raises(SalesforceMalformedRequest) as refused:
+        sf.query(soql)
+    assert refused.value.status == 400
+    assert refused.value.content[0]["errorCode"] == "MALFORMED_QUERY"

@@ -395,3 +395,51 @@ def test_invalid_escape_is_malformed(org: OrgStore):
     error = query_error(org, "SELECT Id FROM Contact WHERE LastName = 'a\\qb'")
     assert error.error_code == "MALFORMED_QUERY"
     assert "Illegal character sequence '\\q'" in error.message
+
+
+OUT_OF_RANGE = [
+    ("SELECT Id FROM Contact LIMIT 99999999999999999999", "MALFORMED_QUERY", "number too large"),
+    ("SELECT Id FROM Contact LIMIT 2147483648", "MALFORMED_QUERY", "number too large"),
+    ("SELECT Id FROM Contact ORDER BY Id OFFSET 2001", "NUMBER_OUTSIDE_VALID_RANGE", "2000"),
+    ("SELECT Id FROM Contact OFFSET 99999999999999999999", "MALFORMED_QUERY", "number too large"),
+    (
+        "SELECT Id FROM Contact WHERE CreatedDate = LAST_N_DAYS:999999999",
+        "MALFORMED_QUERY",
+        "LAST_N_DAYS:999999999",
+    ),
+    (
+        "SELECT Id FROM Opportunity WHERE CloseDate = NEXT_N_MONTHS:999999",
+        "MALFORMED_QUERY",
+        "NEXT_N_MONTHS:999999",
+    ),
+    (
+        "SELECT Id FROM Opportunity WHERE CloseDate > LAST_N_MONTHS:4000",
+        "MALFORMED_QUERY",
+        "LAST_N_MONTHS:4000",
+    ),
+    ("SELECT Id FROM Contact WHERE LastName = '\\uD800'", "MALFORMED_QUERY", "'\\uD800'"),
+    ("SELECT Id FROM Contact WHERE LastName = 'a\\uDC00b'", "MALFORMED_QUERY", "'\\uDC00'"),
+    ("SELECT Id FROM Contact WHERE LastName = '\\uZZZZ'", "MALFORMED_QUERY", "'\\uZZZZ'"),
+    ("SELECT Id FROM Contact WHERE LastName = '\\u12'", "MALFORMED_QUERY", "'\\u12'"),
+]
+
+
+@pytest.mark.parametrize(("soql", "error_code", "phrase"), OUT_OF_RANGE)
+def test_values_out_of_salesforces_range_are_refused_like_salesforce(
+    org: OrgStore, soql, error_code, phrase
+):
+    error = query_error(org, soql)
+    assert error.error_code == error_code
+    assert phrase in error.message
+    for python_words in ("invalid literal", "int()", "base 16", "out of range", "Overflow"):
+        assert python_words not in error.message
+
+
+def test_a_surrogate_pair_escape_is_one_character(org: OrgStore):
+    assert decode_string("'\\uD83D\\uDE00'") == "\N{GRINNING FACE}"
+    assert records(org, "SELECT Id FROM Contact WHERE LastName = '\\uD83D\\uDE00'") == []
+
+
+def test_a_huge_number_in_a_filter_is_compared_not_a_crash(org: OrgStore):
+    soql = "SELECT Id FROM Opportunity WHERE Amount < 99999999999999999999999"
+    assert len(records(org, soql)) == len(records(org, "SELECT Id FROM Opportunity"))
