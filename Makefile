@@ -9,10 +9,11 @@ TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 JS_STAMP := tests/js/node_modules/.installed
 # The demo keeps its own data folder; its tokens only open the local demo org, so they go to
-# an explicitly chosen file keyring there (real orgs use the OS keyring).
+# an explicitly chosen file keyring in that folder (real orgs use the OS keyring). Nothing else
+# of the environment changes: the browser the demo opens runs as the user's own.
 DEMO_HOME ?= $(CURDIR)/.demo-home
-DEMO_ENV := NAVSYNC_HOME=$(DEMO_HOME) XDG_DATA_HOME=$(DEMO_HOME)/keyring \
-	PYTHON_KEYRING_BACKEND=keyrings.alt.file.PlaintextKeyring
+DEMO_ENV := NAVSYNC_HOME=$(DEMO_HOME) \
+	PYTHON_KEYRING_BACKEND=navsync_desktop.demo_keyring.DemoFileKeyring
 
 .PHONY: demo test lint translations update-translations package clean
 

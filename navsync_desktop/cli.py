@@ -253,8 +253,8 @@ def cmd_disconnect(args: argparse.Namespace) -> int:
 def print_checks(results: list[CheckResult]) -> None:
     for result in results:
         print(f"[{STATUS_MARK[result.status]}] {result.title}: {result.finding}")
-        if result.fix and result.status is not Status.PASS:
-            print(f"       fix: {result.fix}")
+        if result.cli_fix and result.status is not Status.PASS:
+            print(f"       fix: {result.cli_fix}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

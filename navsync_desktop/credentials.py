@@ -113,6 +113,44 @@ def backend_name(backend: KeyringBackend | None = None) -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
+# What each backend is to an admin, by keyring's module of it.
+_BACKEND_NAMES: dict[str, Text] = {
+    "keyring.backends.SecretService": QT_TRANSLATE_NOOP(
+        "Keyring", "your desktop's keyring (GNOME Keyring or KWallet, via Secret Service)"
+    ),
+    "keyring.backends.libsecret": QT_TRANSLATE_NOOP(
+        "Keyring", "your desktop's keyring (GNOME Keyring, via libsecret)"
+    ),
+    "keyring.backends.kwallet": QT_TRANSLATE_NOOP("Keyring", "KDE Wallet (KWallet)"),
+    "keyring.backends.macOS": QT_TRANSLATE_NOOP("Keyring", "the macOS Keychain"),
+    "keyring.backends.Windows": QT_TRANSLATE_NOOP("Keyring", "the Windows Credential Manager"),
+}
+
+
+def describe_backend(backend: KeyringBackend | None = None) -> Text:
+    """The keyring as an admin knows it: "GNOME Keyring", "a file in … (demo only)"."""
+    backend = backend or keyring.get_keyring()
+    from keyring.backends import chainer
+
+    if isinstance(backend, chainer.ChainerBackend) and backend.backends:
+        backend = backend.backends[0]  # the one that answers first
+    module = type(backend).__module__
+    if module in _BACKEND_NAMES:
+        return _BACKEND_NAMES[module]
+    file_path = getattr(backend, "file_path", None)
+    if _is_plaintext_backend(backend) and file_path:
+        if getattr(backend, "encrypted", lambda: False)():
+            return QT_TRANSLATE_NOOP("Keyring", "an encrypted file, {path}").format(
+                path=str(file_path)
+            )
+        return QT_TRANSLATE_NOOP(
+            "Keyring", "an unencrypted file, {path} (for the demo and tests only)"
+        ).format(path=str(file_path))
+    return QT_TRANSLATE_NOOP("Keyring", "the keyring backend {name}").format(
+        name=backend_name(backend)
+    )
+
+
 _FIX_SECRET_SERVICE = QT_TRANSLATE_NOOP(
     "Keyring",
     "Install and unlock a Secret Service (GNOME Keyring or KWallet) on Linux, or use the "
@@ -123,10 +161,10 @@ _FIX_SECRET_SERVICE = QT_TRANSLATE_NOOP(
 def keyring_health() -> KeyringHealth:
     """Probe the active keyring backend with a throwaway entry."""
     backend = keyring.get_keyring()
-    name = backend_name(backend)
+    name, described = backend_name(backend), describe_backend(backend)
 
     def unusable(finding: Text, fix: Text = _FIX_SECRET_SERVICE) -> KeyringHealth:
-        return KeyringHealth(False, name, finding.format(backend=name), fix)
+        return KeyringHealth(False, name, finding.format(backend=described), fix)
 
     if _is_fail_backend(backend):
         return unusable(QT_TRANSLATE_NOOP("Keyring", "No usable keyring backend was found."))
@@ -135,7 +173,7 @@ def keyring_health() -> KeyringHealth:
         # exists; an unencrypted file must be a deliberate choice, never a default.
         return unusable(
             QT_TRANSLATE_NOOP(
-                "Keyring", "Only an unencrypted file keyring ({backend}) is available."
+                "Keyring", "Only {backend} is available as a keyring."
             )
         )
     probe_account = f"health-check-{uuid.uuid4().hex}"
@@ -146,27 +184,30 @@ def keyring_health() -> KeyringHealth:
             keyring.delete_password(SERVICE_NAME, probe_account)
     except keyring.errors.KeyringLocked:
         return unusable(
-            QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} is locked."),
+            QT_TRANSLATE_NOOP("Keyring", "The keyring is locked: {backend}."),
             QT_TRANSLATE_NOOP(
                 "Keyring", "Unlock your keyring (log in to the desktop session) and retry."
             ),
         )
     except Exception as error:  # backends raise D-Bus, OS and keyring errors alike
         return unusable(
-            QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} is unavailable ({reason}).").format(
+            QT_TRANSLATE_NOOP("Keyring", "The keyring is unavailable ({reason}): {backend}.").format(
                 reason=type(error).__name__
             )
         )
     if not readable:
         return unusable(
-            QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} did not return what was stored.")
+            QT_TRANSLATE_NOOP("Keyring", "The keyring did not return what was stored: {backend}.")
         )
-    finding = QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} stores and returns secrets.")
-    return KeyringHealth(True, name, finding.format(backend=name), None)
+    finding = QT_TRANSLATE_NOOP(
+        "Keyring", "The Salesforce credentials are kept in {backend}."
+    ).format(backend=described)
+    return KeyringHealth(True, name, finding, None)
 
 
 def _is_plaintext_backend(backend: KeyringBackend) -> bool:
-    return type(backend).__module__.startswith("keyrings.alt")
+    """keyrings.alt's file backends, and the demo's file keyring built on them."""
+    return any(cls.__module__.startswith("keyrings.alt") for cls in type(backend).__mro__)
 
 
 def _is_fail_backend(backend: KeyringBackend) -> bool:

@@ -3,15 +3,32 @@
 The engine, store and connection layers do not import Qt. They return
 ``Text`` values made with ``QT_TRANSLATE_NOOP(context, source)`` — the name
 ``pyside6-lupdate`` extracts from Python sources — and filled in with
-``.format(name=value)``. The CLI prints them in English with ``str()``; the
-GUI translates the source in its context first (``gui.i18n.translate``).
+``.format(name=value)``. Numbers and moments stay numbers and ``datetime``s
+in the arguments: the CLI prints them in English with ``str()``; the GUI
+translates the source in its context and writes the values in the user's
+locale (``gui.i18n.translate``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
+
+TranslateSource = Callable[[str, str], str]
+FormatValue = Callable[[Any], Any]
+
+
+def english_value(value: Any) -> Any:
+    """How the CLI writes a value: 114,170 and 2026-11-27 14:02 (local time)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    return value
 
 
 @dataclass(frozen=True)
@@ -23,11 +40,15 @@ class Text:
     def format(self, **args: Any) -> Text:
         return replace(self, args={**self.args, **args})
 
-    def render(self, translate_source) -> str:
+    def render(
+        self, translate_source: TranslateSource, format_value: FormatValue = english_value
+    ) -> str:
         """The text with ``translate_source(context, source)`` applied to it and to any
-        ``Text`` arguments."""
+        ``Text`` arguments, and every other argument written by ``format_value``."""
         args = {
-            name: value.render(translate_source) if isinstance(value, Text) else value
+            name: value.render(translate_source, format_value)
+            if isinstance(value, Text)
+            else format_value(value)
             for name, value in self.args.items()
         }
         pattern = translate_source(self.context, self.source)

@@ -10,6 +10,8 @@ from PySide6.QtGui import QImage
 from navsync_desktop import __version__
 
 DOCTOR_ITEMS = {"python", "qt", "keyring", "data_folder", "log_folder", "store"}
+if sys.platform.startswith("linux"):
+    DOCTOR_ITEMS.add("desktop_libraries")  # pass or warn: it depends on this machine
 
 
 def run_cli(*args, timeout=120):
@@ -35,10 +37,14 @@ def test_doctor_json_reports_every_item(navsync_home):
     report = json.loads(result.stdout)
     checks = {check["id"]: check for check in report["checks"]}
     assert set(checks) == DOCTOR_ITEMS
-    assert report["status"] == "pass"
-    assert all(check["status"] == "pass" for check in checks.values())
+    assert report["status"] in ("pass", "warn")
+    assert all(
+        check["status"] == "pass" for check in checks.values() if check["id"] != "desktop_libraries"
+    )
     assert checks["qt"]["finding"].endswith("\u201coffscreen\u201d starts")
-    assert "PlaintextKeyring" in checks["keyring"]["finding"]
+    # the backend as an admin reads it: where the file is and what it is for
+    assert "keyring_pass.cfg (for the demo and tests only)" in checks["keyring"]["finding"]
+    assert "keyrings.alt" not in checks["keyring"]["finding"]
     assert str(navsync_home / "data") in checks["data_folder"]["finding"]
 
 

@@ -1,10 +1,22 @@
-"""The status header says what the connection state machine says."""
+"""The status header says what the connection state machine says, in the user's locale."""
 
 from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QLocale
 
 from navsync_desktop.engine.status import StatusReport
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
+
+SYNCED = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def english_locale():
+    QLocale.setDefault(QLocale("en_US"))
+    yield
+    QLocale.setDefault(QLocale.c())
 
 
 def header_for(qtbot, record, last_synced=None):
@@ -15,14 +27,24 @@ def header_for(qtbot, record, last_synced=None):
 
 
 def test_connected_with_a_last_sync(qtbot):
-    synced = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
     record = ConnectionRecord(
         state=ConnectionState.CONNECTED, org_id="00D1", org_name="Northwind", username="i@n.example"
     )
-    header = header_for(qtbot, record, synced)
-    local = synced.astimezone().strftime("%Y-%m-%d %H:%M")
-    assert header.text() == f"Connected to Salesforce · Last synced {local}"
+    header = header_for(qtbot, record, SYNCED)
+    # US English: month/day/four-digit year, 12-hour clock
+    local = SYNCED.astimezone()
+    expected = f"{local.month}/{local.day}/{local.year} {local.strftime('%I:%M %p').lstrip('0')}"
+    # (CLDR puts a narrow no-break space before AM/PM)
+    assert header.text().replace("\u202f", " ") == f"Connected to Salesforce · Last synced {expected}"
     assert header.org_label.text() == "Northwind · i@n.example"
+
+
+def test_dates_are_written_as_the_locale_writes_them(qtbot):
+    QLocale.setDefault(QLocale("de_DE"))
+    record = ConnectionRecord(state=ConnectionState.CONNECTED, org_id="00D1")
+    header = header_for(qtbot, record, SYNCED)
+    local = SYNCED.astimezone()
+    assert header.last_synced_label.text().endswith(local.strftime("%d.%m.%Y %H:%M"))
 
 
 def test_reconnect_required_names_the_deadline(qtbot):
@@ -31,9 +53,9 @@ def test_reconnect_required_names_the_deadline(qtbot):
         org_id="00D1",
         reconnect_by="2026-11-29T09:00:00+00:00",
     )
-    deadline = datetime(2026, 11, 29, 9, 0, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    assert header_for(qtbot, record).text() == (
-        f"Reconnect required — reconnect by {deadline} · Last synced —"
+    deadline = datetime(2026, 11, 29, 9, 0, tzinfo=UTC).astimezone()
+    assert header_for(qtbot, record).text().startswith(
+        f"Reconnect required — reconnect by {deadline.month}/{deadline.day}/{deadline.year} "
     )
 
 
@@ -41,3 +63,38 @@ def test_disconnected_and_connecting(qtbot):
     assert header_for(qtbot, ConnectionRecord()).text() == "Disconnected · Last synced —"
     connecting = ConnectionRecord(state=ConnectionState.CONNECTING)
     assert header_for(qtbot, connecting).text().startswith("Connecting…")
+
+
+LONG_ORG = "Northwind Handelsgesellschaft für Industriebedarf und Logistik Demo GmbH & Co. KG"
+
+
+def test_a_long_org_name_is_shortened_with_an_ellipsis_and_kept_whole_in_the_tooltip(qtbot):
+    record = ConnectionRecord(
+        state=ConnectionState.CONNECTED,
+        org_id="00D1",
+        org_name=LONG_ORG,
+        username="integration@northwind-demo.example",
+    )
+    header = header_for(qtbot, record, SYNCED)
+    header.resize(640, header.sizeHint().height())
+    header.show()
+    qtbot.waitExposed(header)
+    shown = header.org_label.displayed_text()
+    assert header.is_wrapped(), "at 640 px the org goes on a line of its own"
+    assert "…" in shown and shown.startswith("Northwind")
+    assert shown.endswith("integration@northwind-demo.example")
+    assert header.org_label.toolTip() == f"{LONG_ORG} · integration@northwind-demo.example"
+    assert header.org_label.isVisible() and header.org_label.width() > 300
+
+
+def test_a_short_org_name_shares_the_line_when_there_is_room(qtbot):
+    record = ConnectionRecord(
+        state=ConnectionState.CONNECTED, org_id="00D1", org_name="Northwind", username="i@n.example"
+    )
+    header = header_for(qtbot, record, SYNCED)
+    header.resize(1000, header.sizeHint().height())
+    header.show()
+    qtbot.waitExposed(header)
+    assert not header.is_wrapped()
+    assert header.org_label.displayed_text() == "Northwind · i@n.example"
+    assert header.org_label.toolTip() == ""

@@ -21,14 +21,21 @@ class CheckResult:
     status: Status
     finding: Text
     fix: Text | None = None
+    # The same advice for the command line, where it differs (a command instead of a page).
+    fix_cli: Text | None = None
+
+    @property
+    def cli_fix(self) -> Text | None:
+        return self.fix_cli or self.fix
 
     def to_json(self) -> dict:
+        """The command line's view of the result (what `--json` prints)."""
         return {
             "id": self.id,
             "title": str(self.title),
             "status": self.status.value,
             "finding": str(self.finding),
-            "fix": str(self.fix) if self.fix else None,
+            "fix": str(self.cli_fix) if self.cli_fix else None,
         }
 
 

@@ -7,11 +7,12 @@ import platform
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 
 from navsync_desktop import paths
-from navsync_desktop.engine import prerequisites
+from navsync_desktop.engine import prerequisites, qt_libraries
 from navsync_desktop.engine.checks import CheckResult, Status
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.store import Store, StoreError
@@ -21,9 +22,14 @@ QT_PROBE_TIMEOUT_S = 30
 
 
 def run_doctor() -> list[CheckResult]:
+    qt = check_qt()
+    desktop_libraries = check_desktop_libraries(qt_starts=qt.status is Status.PASS)
+    if desktop_libraries is not None and desktop_libraries.status is not Status.PASS:
+        qt = replace(qt, fix=desktop_libraries.fix or qt.fix)
     return [
         check_python(),
-        check_qt(),
+        qt,
+        *([desktop_libraries] if desktop_libraries else []),
         prerequisites.check_keyring(),
         check_folder_writable(
             "data_folder", QT_TRANSLATE_NOOP("Doctor", "Data folder"), paths.data_dir
@@ -91,9 +97,63 @@ def check_qt() -> CheckResult:
         ).format(version=qt_version, plugin=platform_name or "default", detail=detail),
         QT_TRANSLATE_NOOP(
             "Doctor",
-            "Install the libraries Qt needs (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 "
-            "libfontconfig1), or set QT_QPA_PLATFORM=offscreen for headless commands.",
+            "Run it on a desktop session (DISPLAY or WAYLAND_DISPLAY set), or set "
+            "QT_QPA_PLATFORM=offscreen for headless commands.",
         ),
+    )
+
+
+def check_desktop_libraries(
+    plugin: Path | None = None, *, qt_starts: bool = True
+) -> CheckResult | None:
+    """On Linux: which libraries the X11 window system plugin cannot load, by Debian
+    package (None elsewhere). A failure when Qt does not start here; a warning when it starts
+    (offscreen, Wayland) but a window could not open on an X11 desktop."""
+    if not sys.platform.startswith("linux"):
+        return None
+    title = QT_TRANSLATE_NOOP("Doctor", "Desktop libraries")
+    plugin = plugin or qt_libraries.xcb_plugin()
+    missing = qt_libraries.missing_libraries(plugin) if plugin else None
+    if missing is None:
+        return CheckResult(
+            "desktop_libraries",
+            title,
+            Status.WARN,
+            QT_TRANSLATE_NOOP(
+                "Doctor", "Could not tell which libraries the X11 plugin needs (no ldd)."
+            ),
+        )
+    if not missing:
+        return CheckResult(
+            "desktop_libraries",
+            title,
+            Status.PASS,
+            QT_TRANSLATE_NOOP("Doctor", "The X11 window system plugin finds every library."),
+        )
+    packages, unknown = qt_libraries.debian_packages(missing)
+    fix = QT_TRANSLATE_NOOP(
+        "Doctor", "On Debian or Ubuntu: sudo apt-get install {packages}"
+    ).format(packages=" ".join(packages))
+    if unknown:
+        fix = QT_TRANSLATE_NOOP(
+            "Doctor", "Install the packages that provide {libraries}."
+        ).format(libraries=", ".join(unknown))
+        if packages:
+            fix = QT_TRANSLATE_NOOP("Doctor", "{first} Also: {second}").format(
+                first=QT_TRANSLATE_NOOP(
+                    "Doctor", "On Debian or Ubuntu: sudo apt-get install {packages}"
+                ).format(packages=" ".join(packages)),
+                second=fix,
+            )
+    return CheckResult(
+        "desktop_libraries",
+        title,
+        Status.WARN if qt_starts else Status.FAIL,
+        QT_TRANSLATE_NOOP(
+            "Doctor",
+            "The window cannot open on an X11 desktop: the X11 plugin misses {libraries}.",
+        ).format(libraries=", ".join(missing)),
+        fix,
     )
 
 

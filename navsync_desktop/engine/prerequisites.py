@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import configparser
+import os
+import shlex
+import shutil
+import subprocess
+import sys
 import webbrowser
 from enum import StrEnum
+from pathlib import Path
 
 from navsync_desktop import credentials
 from navsync_desktop.engine.checks import CheckResult, Status
@@ -15,13 +22,20 @@ SEAT_SETTING = "salesnav.admin_seat"
 
 
 class Contract(StrEnum):
-    """Sales Navigator contract editions; Team and Enterprise are now Advanced and Advanced Plus."""
+    """Sales Navigator contract editions, by today's names. Team is now called Advanced and
+    Enterprise Advanced Plus: one edition each, so one choice each."""
 
     CORE = "core"
-    TEAM = "team"
-    ENTERPRISE = "enterprise"
     ADVANCED = "advanced"
     ADVANCED_PLUS = "advanced_plus"
+
+    @classmethod
+    def parse(cls, value: str) -> Contract:
+        """Today's name or the former one ("team", "enterprise", "professional")."""
+        return cls(_FORMER_CONTRACT_NAMES.get(value, value))
+
+
+_FORMER_CONTRACT_NAMES = {"professional": "core", "team": "advanced", "enterprise": "advanced_plus"}
 
 
 class AdminSeat(StrEnum):
@@ -29,12 +43,10 @@ class AdminSeat(StrEnum):
     ADMIN_ONLY = "admin_only"
 
 
-CRM_SYNC_CONTRACTS = {Contract.TEAM, Contract.ENTERPRISE, Contract.ADVANCED, Contract.ADVANCED_PLUS}
+CRM_SYNC_CONTRACTS = {Contract.ADVANCED, Contract.ADVANCED_PLUS}
 
 CONTRACT_LABELS: dict[Contract, Text] = {
     Contract.CORE: QT_TRANSLATE_NOOP("Prerequisites", "Core (formerly Professional)"),
-    Contract.TEAM: QT_TRANSLATE_NOOP("Prerequisites", "Team"),
-    Contract.ENTERPRISE: QT_TRANSLATE_NOOP("Prerequisites", "Enterprise"),
     Contract.ADVANCED: QT_TRANSLATE_NOOP("Prerequisites", "Advanced (formerly Team)"),
     Contract.ADVANCED_PLUS: QT_TRANSLATE_NOOP(
         "Prerequisites", "Advanced Plus (formerly Enterprise)"
@@ -47,8 +59,12 @@ SEAT_LABELS: dict[AdminSeat, Text] = {
 
 
 def declared_contract_and_seat(store: Store) -> tuple[str | None, str | None]:
-    """What the admin told us about the Sales Navigator contract and their seat."""
-    return settings.get(store, CONTRACT_SETTING), settings.get(store, SEAT_SETTING)
+    """What the admin told us about the Sales Navigator contract and their seat (a contract
+    stored under its former name reads as today's)."""
+    contract = settings.get(store, CONTRACT_SETTING)
+    if contract is not None:
+        contract = Contract.parse(contract).value
+    return contract, settings.get(store, SEAT_SETTING)
 
 
 def local_checks(contract: str | None, seat: str | None) -> list[CheckResult]:
@@ -70,7 +86,7 @@ def check_keyring() -> CheckResult:
 def check_browser() -> CheckResult:
     title = QT_TRANSLATE_NOOP("Prerequisites", "Web browser with JavaScript")
     try:
-        browser = webbrowser.get()
+        webbrowser.get()
     except webbrowser.Error:
         return CheckResult(
             "browser",
@@ -83,22 +99,63 @@ def check_browser() -> CheckResult:
                 "browser on this computer.",
             ),
         )
-    name = getattr(browser, "name", "") or type(browser).__name__
-    return CheckResult(
-        "browser",
-        title,
-        Status.PASS,
-        QT_TRANSLATE_NOOP("Prerequisites", "The sign-in page opens in {browser}.").format(
-            browser=name
-        ),
-    )
+    name = default_browser_name()
+    if name:
+        finding = QT_TRANSLATE_NOOP(
+            "Prerequisites",
+            "The Salesforce sign-in opens in {browser}. It needs JavaScript switched on.",
+        ).format(browser=name)
+    else:
+        finding = QT_TRANSLATE_NOOP(
+            "Prerequisites",
+            "The Salesforce sign-in opens in your default browser. It needs JavaScript "
+            "switched on.",
+        )
+    return CheckResult("browser", title, Status.PASS, finding)
+
+
+def default_browser_name() -> str | None:
+    """The browser's own name ("Chromium", "Firefox"), where this system tells it."""
+    chosen = os.environ.get("BROWSER")
+    if chosen:  # the user's explicit choice: its program name
+        first = shlex.split(chosen.split(os.pathsep)[0] or " ")[:1]
+        return Path(first[0]).name if first else None
+    if not sys.platform.startswith("linux") or not shutil.which("xdg-settings"):
+        return None
+    try:
+        desktop_id = subprocess.run(  # noqa: S603 - a fixed query of the desktop's settings
+            ["xdg-settings", "get", "default-web-browser"],  # noqa: S607 - found on PATH above
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return _desktop_entry_name(desktop_id) if desktop_id.endswith(".desktop") else None
+
+
+def _desktop_entry_name(desktop_id: str) -> str | None:
+    """The Name= of an installed .desktop entry, from the XDG data folders."""
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    data_dirs = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
+    for folder in [data_home, *data_dirs.split(":")]:
+        entry = Path(folder) / "applications" / desktop_id
+        if entry.is_file():
+            parser = configparser.RawConfigParser(strict=False, interpolation=None)
+            try:
+                parser.read(entry, encoding="utf-8")
+                return parser.get("Desktop Entry", "Name")
+            except (configparser.Error, UnicodeDecodeError):
+                return None
+    return desktop_id.removesuffix(".desktop")
 
 
 def check_contract(value: str | None) -> CheckResult:
     title = QT_TRANSLATE_NOOP("Prerequisites", "Sales Navigator contract")
     supported = QT_TRANSLATE_NOOP(
         "Prerequisites",
-        "CRM sync needs Sales Navigator Team or Enterprise (now Advanced or Advanced Plus).",
+        "CRM sync needs Sales Navigator Advanced or Advanced Plus (formerly Team or "
+        "Enterprise).",
     )
     if value is None:
         return CheckResult(
@@ -106,13 +163,14 @@ def check_contract(value: str | None) -> CheckResult:
             title,
             Status.FAIL,
             QT_TRANSLATE_NOOP("Prerequisites", "The contract edition has not been chosen yet."),
+            QT_TRANSLATE_NOOP("Prerequisites", "Choose your contract above."),
             QT_TRANSLATE_NOOP(
                 "Prerequisites",
-                "Choose it on the Prerequisites page, or: navsync-desktop settings set "
-                "salesnav.contract advanced_plus",
+                "Declare it: navsync-desktop settings set salesnav.contract advanced_plus "
+                "(or advanced).",
             ),
         )
-    contract = Contract(value)
+    contract = Contract.parse(value)
     label = CONTRACT_LABELS[contract]
     if contract in CRM_SYNC_CONTRACTS:
         return CheckResult(
@@ -142,10 +200,11 @@ def check_admin_seat(value: str | None) -> CheckResult:
             title,
             Status.FAIL,
             QT_TRANSLATE_NOOP("Prerequisites", "Your seat type has not been chosen yet."),
+            QT_TRANSLATE_NOOP("Prerequisites", "Choose your seat above."),
             QT_TRANSLATE_NOOP(
                 "Prerequisites",
-                "Choose it on the Prerequisites page, or: navsync-desktop settings set "
-                "salesnav.admin_seat admin_team_member",
+                "Declare it: navsync-desktop settings set salesnav.admin_seat admin_team_member "
+                "(or admin_only).",
             ),
         )
     if AdminSeat(value) is AdminSeat.ADMIN_AND_TEAM_MEMBER:

@@ -19,6 +19,9 @@ SUPPORTED_EDITIONS = (
     "Developer Edition",
 )
 PROFESSIONAL_EDITION = "Professional Edition"
+# The API's OrganizationType for editions that admins know by another name: Salesforce's
+# "Team Edition" is Group Edition (and must not be confused with Sales Navigator Team).
+EDITION_NAMES = {"Team Edition": "Group Edition", "Base Edition": "Essentials"}
 LINKEDIN_NAMESPACE = "LID"
 LOW_API_SHARE = 0.10  # below this share of the daily API requests left, the sync slows down
 LARGE_OBJECT_ROWS = 50_000  # from this many contacts on, the CRM sync reads through Bulk API 2.0
@@ -65,6 +68,7 @@ def not_connected() -> CheckResult:
         QT_TRANSLATE_NOOP("Readiness", "Connection to Salesforce"),
         Status.FAIL,
         QT_TRANSLATE_NOOP("Readiness", "Not connected, so the org cannot be checked."),
+        QT_TRANSLATE_NOOP("Readiness", "Go back to \u201cConnect to CRM\u201d and connect."),
         QT_TRANSLATE_NOOP(
             "Readiness", "Connect first: navsync-desktop connect (or connect --demo)."
         ),
@@ -113,7 +117,7 @@ def edition(organization_type: str) -> CheckResult:
         title,
         Status.FAIL,
         QT_TRANSLATE_NOOP("Readiness", "{edition} is not supported.").format(
-            edition=organization_type
+            edition=EDITION_NAMES.get(organization_type, organization_type)
         ),
         _SUPPORTED_LIST,
     )
@@ -318,7 +322,7 @@ def api_requests_left(session: SalesforceSession) -> CheckResult:
     daily = session.limits()["DailyApiRequests"]
     remaining, maximum = daily["Remaining"], daily["Max"]
     title = QT_TRANSLATE_NOOP("Readiness", "API requests left today")
-    counts = {"remaining": f"{remaining:,}", "maximum": f"{maximum:,}"}
+    counts = {"remaining": remaining, "maximum": maximum}
     if maximum and remaining / maximum >= LOW_API_SHARE:
         return CheckResult(
             "api_limit",
@@ -358,4 +362,4 @@ def data_volume(session: SalesforceSession) -> CheckResult:
             "Readiness",
             "{count} contacts: the first sync reads them with Bulk API 2.0 and shows its progress.",
         )
-    return CheckResult("data_volume", title, Status.PASS, finding.format(count=f"{contacts:,}"))
+    return CheckResult("data_volume", title, Status.PASS, finding.format(count=contacts))

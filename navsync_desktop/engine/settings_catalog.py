@@ -19,6 +19,11 @@ def change(store: Store, key: str, value: str) -> None:
     if choices is None:
         raise UnknownSettingError(f"unknown setting {key!r}; known: {', '.join(sorted(CHOICES))}")
     allowed = [choice.value for choice in choices]
+    if choices is Contract:
+        try:
+            value = Contract.parse(value).value
+        except ValueError:
+            pass  # refused below, with the list of today's names
     if value not in allowed:
         raise UnknownSettingError(f"{key} must be one of: {', '.join(allowed)}")
     settings.put(store, key, value)

@@ -21,10 +21,6 @@ STATE_LABELS = {
 }
 
 
-def _local(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 @dataclass(frozen=True)
 class StatusReport:
     connection: ConnectionRecord
@@ -35,7 +31,7 @@ class StatusReport:
         reconnect_by = self.connection.reconnect_by
         if self.connection.state is ConnectionState.RECONNECT_REQUIRED and reconnect_by:
             return QT_TRANSLATE_NOOP("Status", "Reconnect required — reconnect by {date}").format(
-                date=_local(datetime.fromisoformat(reconnect_by))
+                date=datetime.fromisoformat(reconnect_by)
             )
         return STATE_LABELS[self.connection.state]
 
@@ -43,7 +39,7 @@ class StatusReport:
         if self.last_synced is None:
             return QT_TRANSLATE_NOOP("Status", "Last synced —")
         return QT_TRANSLATE_NOOP("Status", "Last synced {when}").format(
-            when=_local(self.last_synced)
+            when=self.last_synced
         )
 
     def headline(self) -> str:

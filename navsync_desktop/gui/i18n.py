@@ -1,8 +1,12 @@
-"""Loading translations and translating the engine's ``Text`` values."""
+"""Loading translations, translating the engine's ``Text`` values, and writing numbers and
+dates the way the user's locale writes them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from navsync_desktop import paths
 from navsync_desktop.i18n import Text
@@ -10,8 +14,33 @@ from navsync_desktop.i18n import Text
 SUPPORTED_LANGUAGES = ("en", "de")
 
 
+def format_number(value: int | float) -> str:
+    """114.170 in German, 114,170 in English."""
+    return QLocale().toString(value)
+
+
+def format_datetime(moment: datetime) -> str:
+    """The locale's short date and time, with a four-digit year (27.11.2026 14:02)."""
+    locale = QLocale()
+    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return locale.toString(local, pattern)
+
+
+def format_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return format_number(value)
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    return value
+
+
 def translate(text: Text) -> str:
-    return text.render(QCoreApplication.translate)
+    return text.render(QCoreApplication.translate, format_value)
 
 
 def describe_error(error: BaseException) -> str:

@@ -1,12 +1,17 @@
-"""The header that is always in view: "Connected to Salesforce · Last synced …"."""
+"""The header that is always in view: "Connected to Salesforce · Last synced …".
+
+The org and user go on the same line when there is room, and on a line of their own when the
+window is narrow; a name too long even for that is shortened with "…" (the tooltip has it all).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from navsync_desktop.engine.status import StatusReport
 from navsync_desktop.gui.i18n import translate
+from navsync_desktop.gui.widgets.elided_label import ElidedLabel
 from navsync_desktop.store.connection import ConnectionState
 
 STATE_COLOURS = {
@@ -16,6 +21,7 @@ STATE_COLOURS = {
     ConnectionState.RECONNECT_REQUIRED: "#b26a00",
     ConnectionState.DISCONNECTED: "#757575",
 }
+_GAP = 16  # between the state and the org when both are on one line
 
 
 class StatusHeader(QFrame):
@@ -24,33 +30,66 @@ class StatusHeader(QFrame):
         self.setObjectName("status-header")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.dot = QLabel("●", self)
+        self.dot.setAccessibleName("")
         self.state_label = QLabel(self)
         self.state_label.setObjectName("state")
         self.state_label.setStyleSheet("font-weight: bold;")
         self.last_synced_label = QLabel(self)
         self.last_synced_label.setObjectName("last-synced")
-        self.org_label = QLabel(self)
+        self.org_label = ElidedLabel(self)
         self.org_label.setObjectName("org")
-        self.org_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.dot)
-        layout.addWidget(self.state_label)
-        layout.addWidget(QLabel("·", self))
-        layout.addWidget(self.last_synced_label)
-        layout.addStretch(1)
-        layout.addWidget(self.org_label)
+        status_row = QWidget(self)
+        row = QHBoxLayout(status_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.dot)
+        row.addWidget(self.state_label)
+        row.addWidget(QLabel("·", status_row))
+        row.addWidget(self.last_synced_label)
+        row.addStretch(1)
+        self._status_row = status_row
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(10, 6, 10, 6)
+        self._grid.setHorizontalSpacing(_GAP)
+        self._grid.addWidget(status_row, 0, 0)
+        self._wrapped: bool | None = None
+        self._place_org(wrapped=False)
 
     def show_status(self, status: StatusReport) -> None:
         self.dot.setStyleSheet(f"color: {STATE_COLOURS[status.connection.state]};")
         self.state_label.setText(translate(status.state_label()))
         self.last_synced_label.setText(translate(status.last_synced_label()))
         connection = status.connection
-        self.org_label.setText(
-            f"{connection.org_name} · {connection.username}" if connection.org_id else ""
-        )
-        self.setAccessibleName(f"{self.state_label.text()} · {self.last_synced_label.text()}")
+        org_name = connection.org_name or connection.org_id
+        self.org_label.setText(f"{org_name} · {connection.username}" if connection.org_id else "")
+        self.setAccessibleName(self.text())
+        self._relayout()
 
     def text(self) -> str:
         """What the header says, as a user reads it."""
         return f"{self.state_label.text()} · {self.last_synced_label.text()}"
+
+    def is_wrapped(self) -> bool:
+        return bool(self._wrapped)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        margins = self._grid.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        one_line = self._status_row.sizeHint().width() + _GAP + self.org_label.full_width()
+        self._place_org(wrapped=bool(self.org_label.text()) and one_line > room)
+
+    def _place_org(self, *, wrapped: bool) -> None:
+        if wrapped == self._wrapped:
+            return
+        self._wrapped = wrapped
+        self._grid.removeWidget(self.org_label)
+        if wrapped:  # a line of its own, under the state, aligned with the state's text
+            self.org_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            self._grid.addWidget(self.org_label, 1, 0)
+        else:
+            self.org_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._grid.addWidget(self.org_label, 0, 1)
+        self._grid.setColumnStretch(0, 1)

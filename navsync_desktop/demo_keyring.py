@@ -1,0 +1,22 @@
+"""The demo's keyring: an unencrypted file inside the demo's own data folder.
+
+Demo tokens open nothing but the local demo org, so `make demo` chooses this backend on
+purpose (PYTHON_KEYRING_BACKEND); the program never picks it by itself, and real orgs need the
+OS keyring. Keeping the file under NAVSYNC_HOME means the demo needs no XDG_DATA_HOME of its
+own, so the browser it opens runs with the user's own environment and profile.
+(Needs the `demo` extra, keyrings.alt.)
+"""
+
+from __future__ import annotations
+
+from keyrings.alt.file import PlaintextKeyring
+
+from navsync_desktop import paths
+
+FILE_NAME = "demo-keyring.cfg"
+
+
+class DemoFileKeyring(PlaintextKeyring):
+    @property
+    def file_path(self) -> str:
+        return str(paths.data_dir() / FILE_NAME)
