@@ -1,5 +1,6 @@
 """The setup wizard, clicked through against the demo org like an admin would."""
 
+import logging
 import os
 from pathlib import Path
 
@@ -138,7 +139,8 @@ def test_warnings_must_be_acknowledged(qtbot, wizard, demo_org, browser):
     shoot(wizard, "4-readiness-warning")
 
 
-def test_cancel_while_waiting_for_the_browser(qtbot, wizard, demo_org):
+def test_cancel_while_waiting_for_the_browser(qtbot, wizard, demo_org, caplog):
+    caplog.set_level(logging.INFO, logger="navsync_desktop")
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     pass_prerequisites(qtbot, wizard)
     page = wizard.connect_page
@@ -152,6 +154,10 @@ def test_cancel_while_waiting_for_the_browser(qtbot, wizard, demo_org):
     assert page.connect_button.isEnabled()
     assert "Disconnected" in page.header.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    # the user's own choice is an ordinary outcome in the log: one INFO line, no traceback
+    job_lines = [r for r in caplog.records if r.name == "navsync_desktop.gui.worker"]
+    assert [(r.levelno, r.exc_info) for r in job_lines] == [(logging.INFO, None)]
+    assert "cancelled" in job_lines[0].getMessage()
 
 
 def test_closing_the_program_during_a_login_ends_it_before_the_store_closes(

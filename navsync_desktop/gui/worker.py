@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from navsync_desktop.i18n import Text
+
 log = logging.getLogger(__name__)
 
 Report = Callable[[Any], None]
@@ -49,12 +51,23 @@ class _Runnable(QRunnable):
         try:
             result = self._function(self._job.progress.emit)
         except Exception as error:  # every failure reaches the GUI as a signal
-            log.exception("background job failed")
+            _log_failure(error)
             self._job.failed.emit(error)
         else:
             self._job.succeeded.emit(result)
         finally:
             self._job.done.emit()
+
+
+def _log_failure(error: Exception) -> None:
+    """A user's own choice (Cancel, Deny) is an ordinary outcome; an error that explains
+    itself to the user is one line; anything else keeps its traceback for support."""
+    if getattr(error, "user_decision", False):
+        log.info("background job ended by the user: %s", error)
+    elif isinstance(getattr(error, "text", None), Text):
+        log.warning("background job failed: %s", error)
+    else:
+        log.error("background job failed", exc_info=error)
 
 
 def run_job(function: Callable[[Report], Any], parent: QObject) -> Job:

@@ -11,6 +11,9 @@ from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 
 
 class SalesforceError(Exception):
+    # True when the user chose this outcome (cancelled, pressed Deny): not a failure to log
+    user_decision = False
+
     def __init__(
         self,
         text: Text,
@@ -75,6 +78,10 @@ class LoginHostRefused(SalesforceError):
 class AuthorizationFailed(SalesforceError):
     """The browser login did not produce a usable authorization."""
 
+    @property
+    def user_decision(self) -> bool:
+        return self.error_code == "access_denied"  # the user pressed Deny
+
 
 class PortBusy(AuthorizationFailed):
     def __init__(self, port: int) -> None:
@@ -95,4 +102,4 @@ class AuthorizationTimedOut(AuthorizationFailed):
 
 
 class AuthorizationCancelled(AuthorizationFailed):
-    pass
+    user_decision = True
