@@ -116,19 +116,20 @@ def backend_name(backend: KeyringBackend | None = None) -> str:
 # What each backend is to an admin, by keyring's module of it.
 _BACKEND_NAMES: dict[str, Text] = {
     "keyring.backends.SecretService": QT_TRANSLATE_NOOP(
-        "Keyring", "your desktop's keyring (GNOME Keyring or KWallet, via Secret Service)"
+        "Keyring", "GNOME Keyring or KWallet (Secret Service)"
     ),
     "keyring.backends.libsecret": QT_TRANSLATE_NOOP(
-        "Keyring", "your desktop's keyring (GNOME Keyring, via libsecret)"
+        "Keyring", "GNOME Keyring (libsecret)"
     ),
-    "keyring.backends.kwallet": QT_TRANSLATE_NOOP("Keyring", "KDE Wallet (KWallet)"),
-    "keyring.backends.macOS": QT_TRANSLATE_NOOP("Keyring", "the macOS Keychain"),
-    "keyring.backends.Windows": QT_TRANSLATE_NOOP("Keyring", "the Windows Credential Manager"),
+    "keyring.backends.kwallet": QT_TRANSLATE_NOOP("Keyring", "KWallet"),
+    "keyring.backends.macOS": QT_TRANSLATE_NOOP("Keyring", "macOS Keychain"),
+    "keyring.backends.Windows": QT_TRANSLATE_NOOP("Keyring", "Windows Credential Manager"),
 }
 
 
 def describe_backend(backend: KeyringBackend | None = None) -> Text:
-    """The keyring as an admin knows it: "GNOME Keyring", "a file in … (demo only)"."""
+    """The keyring as an admin knows it: "GNOME Keyring", "unencrypted file …, for the demo
+    and tests only"."""
     backend = backend or keyring.get_keyring()
     from keyring.backends import chainer
 
@@ -140,13 +141,13 @@ def describe_backend(backend: KeyringBackend | None = None) -> Text:
     file_path = getattr(backend, "file_path", None)
     if _is_plaintext_backend(backend) and file_path:
         if getattr(backend, "encrypted", lambda: False)():
-            return QT_TRANSLATE_NOOP("Keyring", "an encrypted file, {path}").format(
+            return QT_TRANSLATE_NOOP("Keyring", "encrypted file {path}").format(
                 path=str(file_path)
             )
         return QT_TRANSLATE_NOOP(
-            "Keyring", "an unencrypted file, {path} (for the demo and tests only)"
+            "Keyring", "unencrypted file {path}, for the demo and tests only"
         ).format(path=str(file_path))
-    return QT_TRANSLATE_NOOP("Keyring", "the keyring backend {name}").format(
+    return QT_TRANSLATE_NOOP("Keyring", "keyring backend {name}").format(
         name=backend_name(backend)
     )
 
@@ -173,7 +174,7 @@ def keyring_health() -> KeyringHealth:
         # exists; an unencrypted file must be a deliberate choice, never a default.
         return unusable(
             QT_TRANSLATE_NOOP(
-                "Keyring", "Only {backend} is available as a keyring."
+                "Keyring", "No real keyring is available, only: {backend}."
             )
         )
     probe_account = f"health-check-{uuid.uuid4().hex}"
@@ -184,23 +185,23 @@ def keyring_health() -> KeyringHealth:
             keyring.delete_password(SERVICE_NAME, probe_account)
     except keyring.errors.KeyringLocked:
         return unusable(
-            QT_TRANSLATE_NOOP("Keyring", "The keyring is locked: {backend}."),
+            QT_TRANSLATE_NOOP("Keyring", "The keyring is locked ({backend})."),
             QT_TRANSLATE_NOOP(
                 "Keyring", "Unlock your keyring (log in to the desktop session) and retry."
             ),
         )
     except Exception as error:  # backends raise D-Bus, OS and keyring errors alike
         return unusable(
-            QT_TRANSLATE_NOOP("Keyring", "The keyring is unavailable ({reason}): {backend}.").format(
+            QT_TRANSLATE_NOOP("Keyring", "The keyring is unavailable ({backend}: {reason}).").format(
                 reason=type(error).__name__
             )
         )
     if not readable:
         return unusable(
-            QT_TRANSLATE_NOOP("Keyring", "The keyring did not return what was stored: {backend}.")
+            QT_TRANSLATE_NOOP("Keyring", "The keyring did not return what was stored ({backend}).")
         )
     finding = QT_TRANSLATE_NOOP(
-        "Keyring", "The Salesforce credentials are kept in {backend}."
+        "Keyring", "The Salesforce credentials are kept here: {backend}."
     ).format(backend=described)
     return KeyringHealth(True, name, finding, None)
 

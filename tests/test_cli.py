@@ -43,7 +43,7 @@ def test_doctor_json_reports_every_item(navsync_home):
     )
     assert checks["qt"]["finding"].endswith("\u201coffscreen\u201d starts")
     # the backend as an admin reads it: where the file is and what it is for
-    assert "keyring_pass.cfg (for the demo and tests only)" in checks["keyring"]["finding"]
+    assert "keyring_pass.cfg, for the demo and tests only" in checks["keyring"]["finding"]
     assert "keyrings.alt" not in checks["keyring"]["finding"]
     assert str(navsync_home / "data") in checks["data_folder"]["finding"]
 

@@ -75,3 +75,19 @@ def test_compiled_german_translation_is_used(qapp, compiled_german):
         )
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+# German Salesforce's own names for what the English source names (the system permissions, not
+# the object permissions "Alle anzeigen" / "Alle ändern").
+GLOSSARY = {
+    "View All Data": "Alle Daten anzeigen",
+    "Modify All Data": "Alle Daten ändern",
+    "less than 30 minutes": "weniger als 30 Minuten",
+}
+
+
+def test_german_uses_salesforce_s_own_terms():
+    for (context, source), translation in messages(GERMAN_TS).items():
+        for english, german in GLOSSARY.items():
+            if english in source:
+                assert german in translation.text, f"{context}: {source!r} -> {german!r}"

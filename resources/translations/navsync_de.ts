@@ -192,8 +192,36 @@
         <translation>PySide6 {version}: Das Qt-Plattform-Plugin {plugin} startet nicht ({detail})</translation>
     </message>
     <message>
-        <source>Install the libraries Qt needs (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1), or set QT_QPA_PLATFORM=offscreen for headless commands.</source>
-        <translation>Installieren Sie die Bibliotheken, die Qt benötigt (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1), oder setzen Sie QT_QPA_PLATFORM=offscreen für Befehle ohne Bildschirm.</translation>
+        <source>Run it on a desktop session (DISPLAY or WAYLAND_DISPLAY set), or set QT_QPA_PLATFORM=offscreen for headless commands.</source>
+        <translation>Starten Sie das Programm in einer Desktop-Sitzung (DISPLAY oder WAYLAND_DISPLAY gesetzt) oder setzen Sie QT_QPA_PLATFORM=offscreen für Befehle ohne Bildschirm.</translation>
+    </message>
+    <message>
+        <source>Desktop libraries</source>
+        <translation>Desktop-Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Could not tell which libraries the X11 plugin needs (no ldd).</source>
+        <translation>Es ließ sich nicht feststellen, welche Bibliotheken das X11-Plug-in braucht (ldd fehlt).</translation>
+    </message>
+    <message>
+        <source>The X11 window system plugin finds every library.</source>
+        <translation>Das X11-Plug-in des Fenstersystems findet alle Bibliotheken.</translation>
+    </message>
+    <message>
+        <source>On Debian or Ubuntu: sudo apt-get install {packages}</source>
+        <translation>Unter Debian oder Ubuntu: sudo apt-get install {packages}</translation>
+    </message>
+    <message>
+        <source>Install the packages that provide {libraries}.</source>
+        <translation>Installieren Sie die Pakete, die {libraries} mitbringen.</translation>
+    </message>
+    <message>
+        <source>{first} Also: {second}</source>
+        <translation>{first} Außerdem: {second}</translation>
+    </message>
+    <message>
+        <source>The window cannot open on an X11 desktop: the X11 plugin misses {libraries}.</source>
+        <translation>Auf einem X11-Desktop kann sich das Fenster nicht öffnen: Dem X11-Plug-in fehlen {libraries}.</translation>
     </message>
     <message>
         <source>{problem} {consequence}</source>
@@ -251,6 +279,38 @@
         <translation>Der Schlüsselbund-Eintrag für die Salesforce-Org {org_id} ist unlesbar; verbinden Sie sich erneut.</translation>
     </message>
     <message>
+        <source>GNOME Keyring or KWallet (Secret Service)</source>
+        <translation>GNOME Keyring oder KWallet (Secret Service)</translation>
+    </message>
+    <message>
+        <source>GNOME Keyring (libsecret)</source>
+        <translation>GNOME Keyring (libsecret)</translation>
+    </message>
+    <message>
+        <source>KWallet</source>
+        <translation>KWallet</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>encrypted file {path}</source>
+        <translation>verschlüsselte Datei {path}</translation>
+    </message>
+    <message>
+        <source>unencrypted file {path}, for the demo and tests only</source>
+        <translation>unverschlüsselte Datei {path}, nur für die Demo und für Tests</translation>
+    </message>
+    <message>
+        <source>keyring backend {name}</source>
+        <translation>Schlüsselbund-Backend {name}</translation>
+    </message>
+    <message>
         <source>Install and unlock a Secret Service (GNOME Keyring or KWallet) on Linux, or use the system keychain on Windows and macOS; PYTHON_KEYRING_BACKEND selects another backend.</source>
         <translation>Installieren und entsperren Sie unter Linux einen Secret Service (GNOME Keyring oder KWallet) oder verwenden Sie unter Windows und macOS den Schlüsselbund des Systems; PYTHON_KEYRING_BACKEND wählt ein anderes Backend.</translation>
     </message>
@@ -259,28 +319,28 @@
         <translation>Es wurde kein nutzbares Schlüsselbund-Backend gefunden.</translation>
     </message>
     <message>
-        <source>Only an unencrypted file keyring ({backend}) is available.</source>
-        <translation>Nur ein unverschlüsselter Datei-Schlüsselbund ({backend}) ist verfügbar.</translation>
+        <source>No real keyring is available, only: {backend}.</source>
+        <translation>Kein echter Schlüsselbund verfügbar, nur: {backend}.</translation>
     </message>
     <message>
-        <source>The keyring {backend} is locked.</source>
-        <translation>Der Schlüsselbund {backend} ist gesperrt.</translation>
+        <source>The keyring is locked ({backend}).</source>
+        <translation>Der Schlüsselbund ist gesperrt ({backend}).</translation>
+    </message>
+    <message>
+        <source>The keyring is unavailable ({backend}: {reason}).</source>
+        <translation>Der Schlüsselbund ist nicht erreichbar ({backend}: {reason}).</translation>
+    </message>
+    <message>
+        <source>The keyring did not return what was stored ({backend}).</source>
+        <translation>Der Schlüsselbund gab nicht zurück, was gespeichert wurde ({backend}).</translation>
+    </message>
+    <message>
+        <source>The Salesforce credentials are kept here: {backend}.</source>
+        <translation>Die Salesforce-Anmeldedaten werden hier aufbewahrt: {backend}.</translation>
     </message>
     <message>
         <source>Unlock your keyring (log in to the desktop session) and retry.</source>
         <translation>Entsperren Sie Ihren Schlüsselbund (melden Sie sich an der Desktop-Sitzung an) und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>The keyring {backend} is unavailable ({reason}).</source>
-        <translation>Der Schlüsselbund {backend} ist nicht verfügbar ({reason}).</translation>
-    </message>
-    <message>
-        <source>The keyring {backend} did not return what was stored.</source>
-        <translation>Der Schlüsselbund {backend} hat nicht zurückgegeben, was gespeichert wurde.</translation>
-    </message>
-    <message>
-        <source>The keyring {backend} stores and returns secrets.</source>
-        <translation>Der Schlüsselbund {backend} speichert Geheimnisse und gibt sie zurück.</translation>
     </message>
 </context>
 <context>
@@ -299,14 +359,6 @@
     <message>
         <source>Core (formerly Professional)</source>
         <translation>Core (früher Professional)</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <source>Enterprise</source>
-        <translation>Enterprise</translation>
     </message>
     <message>
         <source>Advanced (formerly Team)</source>
@@ -341,24 +393,40 @@
         <translation>Installieren Sie einen Browser oder kopieren Sie den Anmeldelink aus dem Schritt „Mit CRM verbinden“ in einen Browser auf diesem Computer.</translation>
     </message>
     <message>
-        <source>The sign-in page opens in {browser}.</source>
-        <translation>Die Anmeldeseite öffnet sich in {browser}.</translation>
+        <source>The Salesforce sign-in opens in {browser}. It needs JavaScript switched on.</source>
+        <translation>Die Salesforce-Anmeldung öffnet sich in {browser}. Dafür muss JavaScript aktiviert sein.</translation>
+    </message>
+    <message>
+        <source>The Salesforce sign-in opens in your default browser. It needs JavaScript switched on.</source>
+        <translation>Die Salesforce-Anmeldung öffnet sich in Ihrem Standardbrowser. Dafür muss JavaScript aktiviert sein.</translation>
+    </message>
+    <message>
+        <source>CRM sync needs Sales Navigator Advanced or Advanced Plus (formerly Team or Enterprise).</source>
+        <translation>Die CRM-Synchronisierung erfordert Sales Navigator Advanced oder Advanced Plus (früher Team oder Enterprise).</translation>
+    </message>
+    <message>
+        <source>Choose your contract above.</source>
+        <translation>Wählen Sie oben Ihren Vertrag aus.</translation>
+    </message>
+    <message>
+        <source>Declare it: navsync-desktop settings set salesnav.contract advanced_plus (or advanced).</source>
+        <translation>Geben Sie ihn an: navsync-desktop settings set salesnav.contract advanced_plus (oder advanced).</translation>
+    </message>
+    <message>
+        <source>Choose your seat above.</source>
+        <translation>Wählen Sie oben Ihre Lizenz aus.</translation>
+    </message>
+    <message>
+        <source>Declare it: navsync-desktop settings set salesnav.admin_seat admin_team_member (or admin_only).</source>
+        <translation>Geben Sie sie an: navsync-desktop settings set salesnav.admin_seat admin_team_member (oder admin_only).</translation>
     </message>
     <message>
         <source>Sales Navigator contract</source>
         <translation>Sales Navigator-Vertrag</translation>
     </message>
     <message>
-        <source>CRM sync needs Sales Navigator Team or Enterprise (now Advanced or Advanced Plus).</source>
-        <translation>Die CRM-Synchronisierung erfordert die Sales Navigator Team- oder Sales Navigator Enterprise-Edition (heute Advanced oder Advanced Plus).</translation>
-    </message>
-    <message>
         <source>The contract edition has not been chosen yet.</source>
         <translation>Die Vertragsedition wurde noch nicht ausgewählt.</translation>
-    </message>
-    <message>
-        <source>Choose it on the Prerequisites page, or: navsync-desktop settings set salesnav.contract advanced_plus</source>
-        <translation>Wählen Sie sie auf der Seite „Voraussetzungen“ oder mit: navsync-desktop settings set salesnav.contract advanced_plus</translation>
     </message>
     <message>
         <source>{edition} includes CRM sync.</source>
@@ -375,10 +443,6 @@
     <message>
         <source>Your seat type has not been chosen yet.</source>
         <translation>Ihre Lizenzart wurde noch nicht ausgewählt.</translation>
-    </message>
-    <message>
-        <source>Choose it on the Prerequisites page, or: navsync-desktop settings set salesnav.admin_seat admin_team_member</source>
-        <translation>Wählen Sie sie auf der Seite „Voraussetzungen“ oder mit: navsync-desktop settings set salesnav.admin_seat admin_team_member</translation>
     </message>
     <message>
         <source>Admin + Team member: you can configure and verify everything.</source>
@@ -443,6 +507,10 @@
         <translation>Nicht verbunden, daher kann die Org nicht geprüft werden.</translation>
     </message>
     <message>
+        <source>Go back to “Connect to CRM” and connect.</source>
+        <translation>Gehen Sie zurück zu „Connect to CRM“ und stellen Sie die Verbindung her.</translation>
+    </message>
+    <message>
         <source>Connect first: navsync-desktop connect (or connect --demo).</source>
         <translation>Verbinden Sie sich zuerst: navsync-desktop connect (oder connect --demo).</translation>
     </message>
@@ -492,23 +560,23 @@
     </message>
     <message>
         <source>View All Data and Modify All Data</source>
-        <translation>„Alle anzeigen“ und „Alle ändern“</translation>
+        <translation>„Alle Daten anzeigen“ und „Alle Daten ändern“</translation>
     </message>
     <message>
         <source>The connected user has View All Data and Modify All Data.</source>
-        <translation>Der verbundene Benutzer hat Zugriff auf „Alle anzeigen“ und „Alle ändern“.</translation>
+        <translation>Der verbundene Benutzer hat Zugriff auf „Alle Daten anzeigen“ und „Alle Daten ändern“.</translation>
     </message>
     <message>
         <source>In Salesforce Setup, give the connected user View All Data and Modify All Data (profile or permission set), then run the checks again.</source>
-        <translation>Geben Sie dem verbundenen Benutzer im Salesforce-Setup „Alle anzeigen“ und „Alle ändern“ (Profil oder Berechtigungssatz) und führen Sie die Prüfungen erneut aus.</translation>
+        <translation>Geben Sie dem verbundenen Benutzer im Salesforce-Setup „Alle Daten anzeigen“ und „Alle Daten ändern“ (Profil oder Berechtigungssatz) und führen Sie die Prüfungen erneut aus.</translation>
     </message>
     <message>
         <source>The connected user has View All Data but not Modify All Data: CRM sync works, activity write-back does not.</source>
-        <translation>Der verbundene Benutzer hat „Alle anzeigen“, aber nicht „Alle ändern“: Die CRM-Synchronisierung funktioniert, die Rückübertragung von Aktivitäten nicht.</translation>
+        <translation>Der verbundene Benutzer hat „Alle Daten anzeigen“, aber nicht „Alle Daten ändern“: Die CRM-Synchronisierung funktioniert, die Rückübertragung von Aktivitäten nicht.</translation>
     </message>
     <message>
         <source>The connected user does not have View All Data.</source>
-        <translation>Der verbundene Benutzer hat keinen Zugriff auf „Alle anzeigen“.</translation>
+        <translation>Der verbundene Benutzer hat keinen Zugriff auf „Alle Daten anzeigen“.</translation>
     </message>
     <message>
         <source>Sales Navigator for Salesforce package</source>
@@ -556,7 +624,7 @@
     </message>
     <message>
         <source>Recommended: create an integration user with View All Data and Modify All Data, then disconnect and connect again as that user. Settings are kept.</source>
-        <translation>Empfohlen: Legen Sie einen Integrationsbenutzer mit „Alle anzeigen“ und „Alle ändern“ an, trennen Sie dann die Verbindung und verbinden Sie sich erneut als dieser Benutzer. Die Einstellungen bleiben erhalten.</translation>
+        <translation>Empfohlen: Legen Sie einen Integrationsbenutzer mit „Alle Daten anzeigen“ und „Alle Daten ändern“ an, trennen Sie dann die Verbindung und verbinden Sie sich erneut als dieser Benutzer. Die Einstellungen bleiben erhalten.</translation>
     </message>
     <message>
         <source>Contact validation rules</source>
@@ -810,7 +878,7 @@
     </message>
     <message>
         <source>Time needed: less than 30 minutes</source>
-        <translation>Zeitaufwand: Weniger als 30 Minuten</translation>
+        <translation>Zeitaufwand: weniger als 30 Minuten</translation>
     </message>
     <message>
         <source>Check the prerequisites on this computer</source>
