@@ -317,6 +317,8 @@ _TRANSLITERATION = str.maketrans(
 _DAYS_BACK = 1100
 _REP_TITLES = {rep[2] for rep in SALES_REPS} | {"Head of Sales"}  # users who own accounts
 
+ORG_NAME = "Northwind Demo GmbH"
+
 
 class _FastRandom(random.Random):
     """choice/randint/randrange computed from random() alone: a few times faster than the
@@ -488,9 +490,11 @@ def _insert(conn: sqlite3.Connection, obj: SObjectDef, rows: Iterable[dict]) -> 
 
 def _organization(context: _Context) -> dict:
     scenario = context.scenario
+    # A sandbox is an org of its own: another Id, and the name its admins gave the copy.
+    number, name = (2, "Northwind Demo GmbH (UAT)") if scenario.is_sandbox else (1, ORG_NAME)
     return {
-        **context.system("00D", 1, created_ago=_DAYS_BACK),
-        "Name": "Northwind Demo GmbH",
+        **context.system("00D", number, created_ago=_DAYS_BACK),
+        "Name": name,
         "OrganizationType": scenario.edition,
         "IsSandbox": int(scenario.is_sandbox),
         "InstanceName": "CS129" if scenario.is_sandbox else "EU44",
@@ -625,7 +629,7 @@ def _user(context: _Context, number: int, person: tuple) -> dict:
         "ManagerId": None,
         "Title": title,
         "Department": department,
-        "CompanyName": "Northwind Demo GmbH",
+        "CompanyName": ORG_NAME,
         "UserType": "Standard",
         "TimeZoneSidKey": "Europe/Berlin",
         "LocaleSidKey": "de_DE_EURO",

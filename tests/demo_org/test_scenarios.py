@@ -108,6 +108,18 @@ def test_sandbox(start_org):
     assert _organization(sf)["IsSandbox"] is True
 
 
+def test_a_sandbox_is_another_org_than_production(start_org):
+    soql = "SELECT Id, Name FROM Organization"
+    _, sandbox_tokens, sandbox = _connect(start_org, "sandbox")
+    copy = sandbox.query(soql)["records"][0]
+    _, production_tokens, production = _connect(start_org, "healthy")
+    original = production.query(soql)["records"][0]
+    assert copy["Id"] != original["Id"]
+    assert copy["Name"] == f"{original['Name']} (UAT)"
+    assert sandbox_tokens["id"].split("/")[-2] == copy["Id"]  # the identity URL agrees
+    assert production_tokens["id"].split("/")[-2] == original["Id"]
+
+
 def test_view_only_admin(start_org):
     _, tokens, sf = _connect(start_org, "view-only-admin")
     user_id = tokens["id"].rsplit("/", 1)[1]
