@@ -40,6 +40,61 @@
     </message>
 </context>
 <context>
+    <name>ClientAppHelp</name>
+    <message>
+        <source>In Salesforce: your External Client App</source>
+        <translation>In Salesforce: Ihre externe Client-App</translation>
+    </message>
+    <message>
+        <source>In Setup, open External Client App Manager, create an app (or open yours), select Enable OAuth and enter:</source>
+        <translation>Öffnen Sie im Setup den „Manager für externe Client-Apps“, legen Sie eine App an (oder öffnen Sie Ihre), wählen Sie „OAuth aktivieren“ und geben Sie ein:</translation>
+    </message>
+    <message>
+        <source>Callback URL</source>
+        <translation>Rückruf-URL</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the callback URL</source>
+        <translation>Rückruf-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Manage user data via APIs (api)</source>
+        <translation>Benutzerdaten über APIs verwalten (api)</translation>
+    </message>
+    <message>
+        <source>Perform requests at any time (refresh_token, offline_access)</source>
+        <translation>Anforderungen jederzeit durchführen (refresh_token, offline_access)</translation>
+    </message>
+    <message>
+        <source>Access the identity URL service (id, profile, email, address, phone)</source>
+        <translation>Auf den Identitäts-URL-Service zugreifen (id, profile, email, address, phone)</translation>
+    </message>
+    <message>
+        <source>Require Proof Key for Code Exchange (PKCE): on. Require secret for Web Server Flow and for Refresh Token Flow: off (NavSync Desktop keeps no client secret).</source>
+        <translation>„Proof Key for Code Exchange (PKCE) erforderlich“: ein. „Geheimnis für Webserver-Fluss erforderlich“ und „Geheimnis für Aktualisierungstoken-Fluss erforderlich“: aus (NavSync Desktop speichert kein Client-Geheimnis).</translation>
+    </message>
+    <message>
+        <source>Then copy the app's Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
+        <translation>Kopieren Sie dann den Verbraucherschlüssel der App (OAuth-Einstellungen, „Verbraucherschlüssel und -geheimnis“) oben in das Feld Client-ID.</translation>
+    </message>
+    <message>
+        <source>Callback URL:</source>
+        <translation>Rückruf-URL:</translation>
+    </message>
+    <message>
+        <source>OAuth scopes:</source>
+        <translation>OAuth-Bereiche:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+</context>
+<context>
     <name>ConnectPage</name>
     <message>
         <source>Connect to CRM</source>
@@ -54,8 +109,8 @@
         <translation>Produktions-Login oder Ihre My-Domain-URL (https://name.my.salesforce.com)</translation>
     </message>
     <message>
-        <source>Consumer key of your connected app</source>
-        <translation>Consumer Key Ihrer verbundenen App</translation>
+        <source>Consumer Key of your External Client App</source>
+        <translation>Verbraucherschlüssel Ihrer externen Client-App</translation>
     </message>
     <message>
         <source>&amp;Login URL:</source>
@@ -92,6 +147,10 @@
     <message>
         <source>If no browser window opens, copy this link into your browser. Use a private window in Firefox or an Incognito window in Chrome: CRM cookies can get in the way. If that fails too, contact support: {url}</source>
         <translation>Wenn sich kein Browserfenster öffnet, kopieren Sie diesen Link in Ihren Browser. Verwenden Sie ein privates Fenster in Firefox oder Chrome Incognito, da Konflikte mit CRM-Cookies unter Umständen zu Problemen führen können. Wenden Sie sich an den Support, wenn auch diese Vorgehensweise zu einer Fehlermeldung führt: {url}</translation>
+    </message>
+    <message>
+        <source>Enter the Consumer Key of your External Client App as Client ID (see “In Salesforce” below).</source>
+        <translation>Geben Sie den Verbraucherschlüssel Ihrer externen Client-App als Client-ID ein (siehe „In Salesforce“ unten).</translation>
     </message>
     <message>
         <source>Replace the local data?</source>
@@ -508,7 +567,7 @@
     </message>
     <message>
         <source>Go back to “Connect to CRM” and connect.</source>
-        <translation>Gehen Sie zurück zu „Connect to CRM“ und stellen Sie die Verbindung her.</translation>
+        <translation>Gehen Sie zurück zu „Mit CRM verbinden“ und stellen Sie die Verbindung her.</translation>
     </message>
     <message>
         <source>Connect first: navsync-desktop connect (or connect --demo).</source>

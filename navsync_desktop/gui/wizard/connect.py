@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from navsync_desktop.engine.connection import ConnectionManager, DifferentOrgError
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import describe_error, translate
+from navsync_desktop.gui.widgets.client_app_help import ClientAppHelp
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
@@ -51,7 +52,7 @@ class ConnectPage(QWizardPage):
             self.tr("Production login, or your My Domain URL (https://name.my.salesforce.com)")
         )
         self.client_id = QLineEdit(self)
-        self.client_id.setPlaceholderText(self.tr("Consumer key of your connected app"))
+        self.client_id.setPlaceholderText(self.tr("Consumer Key of your External Client App"))
         self.port = QSpinBox(self)
         self.port.setRange(1024, 65535)
         self.port.setValue(DEFAULT_REDIRECT_PORT)
@@ -60,6 +61,10 @@ class ConnectPage(QWizardPage):
         form.addRow(self.tr("&Login URL:"), self.login_url)
         form.addRow(self.tr("C&lient ID:"), self.client_id)
         form.addRow(self.tr("Redirect &port:"), self.port)
+        self.client_app_help = ClientAppHelp(self.org_form)
+        self.port.valueChanged.connect(self.client_app_help.set_port)
+        self.client_app_help.set_port(self.port.value())
+        form.addRow(self.client_app_help)
         self.demo_label = QLabel(
             self.tr(
                 "You connect to the demo org that runs on this computer. Sign in as the user "
@@ -147,6 +152,16 @@ class ConnectPage(QWizardPage):
         self.org_form.setEnabled(not waiting)
 
     def start_connect(self, *, replace_data: bool = False) -> None:
+        if not self.demo and not self.client_id.text().strip():
+            self.error_label.setText(
+                self.tr(
+                    "Enter the Consumer Key of your External Client App as Client ID (see "
+                    "\u201cIn Salesforce\u201d below)."
+                )
+            )
+            self.error_label.show()
+            self.client_id.setFocus()
+            return
         self.error_label.hide()
         self.link.clear()
         self.link_box.hide()
