@@ -225,7 +225,10 @@ def cmd_connect(args: argparse.Namespace) -> int:
             replace_data=args.replace_data,
             on_authorization_url=show_link,
         )
-    print(f"Connected to Salesforce: {record.org_name or record.org_id} ({record.org_id})")
+    if record.org_name:
+        print(f"Connected to Salesforce: {record.org_name} ({record.org_id})")
+    else:  # the Organization could not be read (e.g. no API access): say only what is known
+        print(f"Connected to Salesforce org {record.org_id}")
     print(f"User: {record.username}")
     print(f"Instance: {record.instance_url}" + (" (demo org)" if record.is_demo else ""))
     return 0

@@ -200,3 +200,21 @@ def test_ports_and_numbers_out_of_range_are_refused_in_one_line(arguments):
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert f"argument {arguments[-2]}: {arguments[-1]} is not" in result.stderr
     assert status_json()["state"] == "disconnected"
+
+
+def test_connect_without_api_access_does_not_pass_the_org_id_off_as_its_name():
+    from conftest import BrowserStandIn
+
+    from navsync_desktop import paths
+    from navsync_desktop.demo_org.runtime import DemoOrgServer
+
+    with DemoOrgServer(
+        paths.demo_org_dir(), port=0, scenario="professional-no-api", records=50, announce=True
+    ) as server:
+        process = start_connect("--demo", "--no-browser", "--port", str(free_port()))
+        BrowserStandIn(server.endpoint.ca_cert).login(authorization_url_from(process))
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    org_id = status_json()["connection"]["org_id"]
+    assert f"Connected to Salesforce org {org_id}\n" in out
+    assert f"{org_id} ({org_id})" not in out

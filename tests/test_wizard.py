@@ -232,3 +232,38 @@ def test_another_org_is_replaced_only_after_the_admin_confirms(qtbot, wizard, de
     assert page.header.text() == "Connected to Salesforce · Last synced —"
     assert "Northwind" in page.header.org_label.text()
     assert settings.get(store, "kept") is None, "the other org's local data was replaced"
+
+
+def test_a_second_launch_resumes_where_the_admin_left_off(qtbot, wizard, demo_org, browser):
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, wizard)
+    connect_through_browser(qtbot, wizard, browser)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is wizard.readiness_page
+    app_state = wizard.app_state
+    wizard.reject()  # the admin closes the window
+
+    # started again, without --demo: the stored demo connection decides
+    again = SetupWizard(AppState(app_state.store, app_state.manager), demo=False)
+    qtbot.addWidget(again)
+    again.show()
+    again.resume()
+    assert again.currentPage() is again.readiness_page
+    assert again.welcome_page.demo_org.isChecked()
+    page = again.readiness_page
+    qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
+    click(qtbot, again, QWizard.WizardButton.BackButton)
+    assert again.currentPage() is again.connect_page, "Back still leads to the earlier steps"
+    again.reject()
+
+
+def test_without_a_connection_it_resumes_no_further_than_connect(qtbot, wizard):
+    from navsync_desktop.store import settings
+
+    settings.put(wizard.app_state.store, "wizard.page", "readiness")
+    again = SetupWizard(wizard.app_state, demo=False)
+    qtbot.addWidget(again)
+    again.show()
+    again.resume()
+    assert again.currentPage() is again.connect_page
+    again.reject()

@@ -73,6 +73,7 @@ def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
             window = SetupWizard(app_state, demo=demo)
             window.resize(window.sizeHint())
             window.show()
+            window.resume()
             if screenshot is not None:
                 # after the first layout pass, so the picture shows what a user would see
                 QTimer.singleShot(200, lambda: (save_screenshot(window, screenshot), app.quit()))

@@ -33,7 +33,7 @@ class WelcomePage(QWizardPage):
         choice = QButtonGroup(self)
         choice.addButton(self.real_org)
         choice.addButton(self.demo_org)
-        (self.demo_org if demo else self.real_org).setChecked(True)
+        self.choose_demo(demo)
         self.registerField("demo", self.demo_org)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -41,3 +41,6 @@ class WelcomePage(QWizardPage):
         layout.addWidget(self.real_org)
         layout.addWidget(self.demo_org)
         layout.addStretch(1)
+
+    def choose_demo(self, demo: bool) -> None:
+        (self.demo_org if demo else self.real_org).setChecked(True)
