@@ -34,6 +34,7 @@ class ReadinessPage(QWizardPage):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("error")
+        self.error_label.setStyleSheet("color: #c62828;")
         self.checks = CheckList(self)
         self.acknowledge = QCheckBox(
             self.tr("I have read the &warnings and want to continue anyway")
@@ -55,6 +56,7 @@ class ReadinessPage(QWizardPage):
         self.run_checks()
 
     def run_checks(self) -> None:
+        self.checks.set_results([])  # results of an earlier run must not pass for today's
         self.busy_label.show()
         self.error_label.hide()
         self.acknowledge.hide()
