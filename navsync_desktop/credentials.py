@@ -118,9 +118,7 @@ _BACKEND_NAMES: dict[str, Text] = {
     "keyring.backends.SecretService": QT_TRANSLATE_NOOP(
         "Keyring", "GNOME Keyring or KWallet (Secret Service)"
     ),
-    "keyring.backends.libsecret": QT_TRANSLATE_NOOP(
-        "Keyring", "GNOME Keyring (libsecret)"
-    ),
+    "keyring.backends.libsecret": QT_TRANSLATE_NOOP("Keyring", "GNOME Keyring (libsecret)"),
     "keyring.backends.kwallet": QT_TRANSLATE_NOOP("Keyring", "KWallet"),
     "keyring.backends.macOS": QT_TRANSLATE_NOOP("Keyring", "macOS Keychain"),
     "keyring.backends.Windows": QT_TRANSLATE_NOOP("Keyring", "Windows Credential Manager"),
@@ -141,15 +139,11 @@ def describe_backend(backend: KeyringBackend | None = None) -> Text:
     file_path = getattr(backend, "file_path", None)
     if _is_plaintext_backend(backend) and file_path:
         if getattr(backend, "encrypted", lambda: False)():
-            return QT_TRANSLATE_NOOP("Keyring", "encrypted file {path}").format(
-                path=str(file_path)
-            )
+            return QT_TRANSLATE_NOOP("Keyring", "encrypted file {path}").format(path=str(file_path))
         return QT_TRANSLATE_NOOP(
             "Keyring", "unencrypted file {path}, for the demo and tests only"
         ).format(path=str(file_path))
-    return QT_TRANSLATE_NOOP("Keyring", "keyring backend {name}").format(
-        name=backend_name(backend)
-    )
+    return QT_TRANSLATE_NOOP("Keyring", "keyring backend {name}").format(name=backend_name(backend))
 
 
 _FIX_SECRET_SERVICE = QT_TRANSLATE_NOOP(
@@ -173,9 +167,7 @@ def keyring_health() -> KeyringHealth:
         # keyrings.alt's file backends step in by themselves when no real keyring
         # exists; an unencrypted file must be a deliberate choice, never a default.
         return unusable(
-            QT_TRANSLATE_NOOP(
-                "Keyring", "No real keyring is available, only: {backend}."
-            )
+            QT_TRANSLATE_NOOP("Keyring", "No real keyring is available, only: {backend}.")
         )
     probe_account = f"health-check-{uuid.uuid4().hex}"
     try:
@@ -192,9 +184,9 @@ def keyring_health() -> KeyringHealth:
         )
     except Exception as error:  # backends raise D-Bus, OS and keyring errors alike
         return unusable(
-            QT_TRANSLATE_NOOP("Keyring", "The keyring is unavailable ({backend}: {reason}).").format(
-                reason=type(error).__name__
-            )
+            QT_TRANSLATE_NOOP(
+                "Keyring", "The keyring is unavailable ({backend}: {reason})."
+            ).format(reason=type(error).__name__)
         )
     if not readable:
         return unusable(

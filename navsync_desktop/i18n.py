@@ -3,10 +3,11 @@
 The engine, store and connection layers do not import Qt. They return
 ``Text`` values made with ``QT_TRANSLATE_NOOP(context, source)`` — the name
 ``pyside6-lupdate`` extracts from Python sources — and filled in with
-``.format(name=value)``. Numbers and moments stay numbers and ``datetime``s
-in the arguments: the CLI prints them in English with ``str()``; the GUI
-translates the source in its context and writes the values in the user's
-locale (``gui.i18n.translate``).
+``.format(name=value)``. Quantities (``Number``) and moments (``datetime``)
+stay values in the arguments: the CLI prints them in English with ``str()``;
+the GUI translates the source in its context and writes them in the user's
+locale (``gui.i18n.translate``). Plain ints (ports, years, ids) are written as
+they are.
 """
 
 from __future__ import annotations
@@ -20,12 +21,17 @@ TranslateSource = Callable[[str, str], str]
 FormatValue = Callable[[Any], Any]
 
 
+@dataclass(frozen=True)
+class Number:
+    """A quantity, written with the locale's digit grouping: 114,170 / 114.170."""
+
+    value: int | float
+
+
 def english_value(value: Any) -> Any:
     """How the CLI writes a value: 114,170 and 2026-11-27 14:02 (local time)."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return f"{value:,}"
+    if isinstance(value, Number):
+        return f"{value.value:,}"
     if isinstance(value, datetime):
         return value.astimezone().strftime("%Y-%m-%d %H:%M")
     return value

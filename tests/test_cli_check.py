@@ -61,9 +61,15 @@ def test_check_passes_on_a_ready_demo_org(demo_org, browser):
 def test_settings_refuse_unknown_values_with_the_allowed_ones():
     result = run_cli("settings", "set", "salesnav.contract", "gold")
     assert result.returncode == 1
-    assert "core, team, enterprise, advanced, advanced_plus" in result.stderr
+    assert "core, advanced, advanced_plus" in result.stderr
     shown = json.loads(run_cli("settings", "show", "--json").stdout)
     assert shown == {"salesnav.admin_seat": None, "salesnav.contract": None}
+
+
+def test_a_contract_given_by_its_former_name_is_kept_under_today_s():
+    assert run_cli("settings", "set", "salesnav.contract", "enterprise").returncode == 0
+    shown = json.loads(run_cli("settings", "show", "--json").stdout)
+    assert shown["salesnav.contract"] == "advanced_plus"
 
 
 def test_demo_org_scenarios_are_listed_one_per_line():

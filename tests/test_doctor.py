@@ -25,7 +25,9 @@ pytestmark = pytest.mark.skipif(
 
 def _compile(tmp_path, name, *, soname, links=()):
     source = tmp_path / f"{name}.c"
-    source.write_text(f"int {name.replace('-', '_').replace('.', '_')}_symbol(void) {{ return 1; }}\n")
+    source.write_text(
+        f"int {name.replace('-', '_').replace('.', '_')}_symbol(void) {{ return 1; }}\n"
+    )
     target = tmp_path / name
     subprocess.run(
         [
@@ -67,7 +69,9 @@ def test_doctor_names_their_debian_packages_and_no_installed_one(
 ):
     result = check_desktop_libraries(plugin_with_two_missing_libraries, qt_starts=False)
     assert result.status is Status.FAIL
-    assert str(result.fix) == "On Debian or Ubuntu: sudo apt-get install libxcb-icccm4 libxcb-keysyms1"
+    assert (
+        str(result.fix) == "On Debian or Ubuntu: sudo apt-get install libxcb-icccm4 libxcb-keysyms1"
+    )
     assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in str(result.finding)
     assert "libm" not in str(result.finding) + str(result.fix)
 

@@ -35,7 +35,9 @@ def test_connected_with_a_last_sync(qtbot):
     local = SYNCED.astimezone()
     expected = f"{local.month}/{local.day}/{local.year} {local.strftime('%I:%M %p').lstrip('0')}"
     # (CLDR puts a narrow no-break space before AM/PM)
-    assert header.text().replace("\u202f", " ") == f"Connected to Salesforce · Last synced {expected}"
+    assert (
+        header.text().replace("\u202f", " ") == f"Connected to Salesforce · Last synced {expected}"
+    )
     assert header.org_label.text() == "Northwind · i@n.example"
 
 
@@ -54,8 +56,12 @@ def test_reconnect_required_names_the_deadline(qtbot):
         reconnect_by="2026-11-29T09:00:00+00:00",
     )
     deadline = datetime(2026, 11, 29, 9, 0, tzinfo=UTC).astimezone()
-    assert header_for(qtbot, record).text().startswith(
-        f"Reconnect required — reconnect by {deadline.month}/{deadline.day}/{deadline.year} "
+    assert (
+        header_for(qtbot, record)
+        .text()
+        .startswith(
+            f"Reconnect required — reconnect by {deadline.month}/{deadline.day}/{deadline.year} "
+        )
     )
 
 

@@ -135,9 +135,9 @@ def check_desktop_libraries(
         "Doctor", "On Debian or Ubuntu: sudo apt-get install {packages}"
     ).format(packages=" ".join(packages))
     if unknown:
-        fix = QT_TRANSLATE_NOOP(
-            "Doctor", "Install the packages that provide {libraries}."
-        ).format(libraries=", ".join(unknown))
+        fix = QT_TRANSLATE_NOOP("Doctor", "Install the packages that provide {libraries}.").format(
+            libraries=", ".join(unknown)
+        )
         if packages:
             fix = QT_TRANSLATE_NOOP("Doctor", "{first} Also: {second}").format(
                 first=QT_TRANSLATE_NOOP(

@@ -123,7 +123,7 @@ def default_browser_name() -> str | None:
     if not sys.platform.startswith("linux") or not shutil.which("xdg-settings"):
         return None
     try:
-        desktop_id = subprocess.run(  # noqa: S603 - a fixed query of the desktop's settings
+        desktop_id = subprocess.run(
             ["xdg-settings", "get", "default-web-browser"],  # noqa: S607 - found on PATH above
             capture_output=True,
             text=True,
@@ -154,8 +154,7 @@ def check_contract(value: str | None) -> CheckResult:
     title = QT_TRANSLATE_NOOP("Prerequisites", "Sales Navigator contract")
     supported = QT_TRANSLATE_NOOP(
         "Prerequisites",
-        "CRM sync needs Sales Navigator Advanced or Advanced Plus (formerly Team or "
-        "Enterprise).",
+        "CRM sync needs Sales Navigator Advanced or Advanced Plus (formerly Team or Enterprise).",
     )
     if value is None:
         return CheckResult(

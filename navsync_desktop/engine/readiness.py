@@ -8,7 +8,7 @@ from __future__ import annotations
 from simple_salesforce import format_soql
 
 from navsync_desktop.engine.checks import CheckResult, Status
-from navsync_desktop.i18n import QT_TRANSLATE_NOOP
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number
 from navsync_desktop.salesforce.errors import SalesforceApiError
 from navsync_desktop.salesforce.session import SalesforceSession
 
@@ -322,7 +322,7 @@ def api_requests_left(session: SalesforceSession) -> CheckResult:
     daily = session.limits()["DailyApiRequests"]
     remaining, maximum = daily["Remaining"], daily["Max"]
     title = QT_TRANSLATE_NOOP("Readiness", "API requests left today")
-    counts = {"remaining": remaining, "maximum": maximum}
+    counts = {"remaining": Number(remaining), "maximum": Number(maximum)}
     if maximum and remaining / maximum >= LOW_API_SHARE:
         return CheckResult(
             "api_limit",
@@ -362,4 +362,4 @@ def data_volume(session: SalesforceSession) -> CheckResult:
             "Readiness",
             "{count} contacts: the first sync reads them with Bulk API 2.0 and shows its progress.",
         )
-    return CheckResult("data_volume", title, Status.PASS, finding.format(count=contacts))
+    return CheckResult("data_volume", title, Status.PASS, finding.format(count=Number(contacts)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from enum import StrEnum
 
 from navsync_desktop.engine.prerequisites import CONTRACT_SETTING, SEAT_SETTING, AdminSeat, Contract
@@ -20,10 +21,8 @@ def change(store: Store, key: str, value: str) -> None:
         raise UnknownSettingError(f"unknown setting {key!r}; known: {', '.join(sorted(CHOICES))}")
     allowed = [choice.value for choice in choices]
     if choices is Contract:
-        try:
+        with suppress(ValueError):  # refused below, with the list of today's names
             value = Contract.parse(value).value
-        except ValueError:
-            pass  # refused below, with the list of today's names
     if value not in allowed:
         raise UnknownSettingError(f"{key} must be one of: {', '.join(allowed)}")
     settings.put(store, key, value)

@@ -38,9 +38,7 @@ class StatusReport:
     def last_synced_label(self) -> Text:
         if self.last_synced is None:
             return QT_TRANSLATE_NOOP("Status", "Last synced —")
-        return QT_TRANSLATE_NOOP("Status", "Last synced {when}").format(
-            when=self.last_synced
-        )
+        return QT_TRANSLATE_NOOP("Status", "Last synced {when}").format(when=self.last_synced)
 
     def headline(self) -> str:
         return f"{self.state_label()} · {self.last_synced_label()}"

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from navsync_desktop import paths
-from navsync_desktop.i18n import Text
+from navsync_desktop.i18n import Number, Text
 
 SUPPORTED_LANGUAGES = ("en", "de")
 
@@ -30,10 +30,8 @@ def format_datetime(moment: datetime) -> str:
 
 
 def format_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return format_number(value)
+    if isinstance(value, Number):
+        return format_number(value.value)
     if isinstance(value, datetime):
         return format_datetime(value)
     return value
