@@ -82,7 +82,7 @@ def connect_through_browser(qtbot, window, browser, **login):
     assert not window.button(QWizard.WizardButton.NextButton).isEnabled()
     page.port.setValue(free_port())  # the default 1717 may be taken on a developer's machine
     qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.link.text().startswith("https://127.0.0.1"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.link.text().startswith("http://127.0.0.1"), timeout=WAIT_MS)
     assert page.link_box.isVisible() and page.cancel_button.isVisible()
     assert "private window" in page.link_hint.text()
     shoot(window, "3-connect-waiting")
@@ -220,7 +220,7 @@ def test_another_org_is_replaced_only_after_the_admin_confirms(qtbot, wizard, de
 
     QTimer.singleShot(50, answer_yes)
     qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.link.text().startswith("https://"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.link.text().startswith("http://"), timeout=WAIT_MS)
     browser.login_in_background(page.link.text())
     qtbot.waitUntil(lambda: bool(questions), timeout=WAIT_MS)
     assert "belongs to Contoso" in questions[0]

@@ -55,7 +55,7 @@ def _list_scenarios() -> int:
 
 
 def _serve(args: argparse.Namespace, folder: Path) -> int:
-    from .runtime import DemoOrgServer  # the server's parts load only when it serves
+    from .runtime import DemoOrgBusyError, DemoOrgServer  # the server loads only to serve
     from .server import PortInUseError
 
     server = DemoOrgServer(
@@ -72,9 +72,17 @@ def _serve(args: argparse.Namespace, folder: Path) -> int:
     except PortInUseError as error:
         print(f"demo-org serve: {error.strerror}", file=sys.stderr)
         return 1
+    except DemoOrgBusyError as error:
+        print(
+            f"demo-org serve: {error.strerror}. Stop it first (Ctrl+C where it runs), or give "
+            "this one a folder of its own (NAVSYNC_HOME).",
+            file=sys.stderr,
+        )
+        return 1
     scenario = server.store.scenario
     print(f"Demo org ({scenario.name}) serving at {endpoint.instance_url}")
     print(f"CA certificate: {endpoint.ca_cert}")
+    print(f"Browser pages (login, front door): {endpoint.browser_url}")
     print(f"Log in as {scenario.login_username} with password {DEMO_PASSWORD}")
     print("Press Ctrl+C to stop.", flush=True)
     try:

@@ -101,10 +101,19 @@ def local_path(url: str | None) -> str | None:
 
 
 class FrontDoor:
-    def __init__(self, store: OrgStore, grants: GrantStore, sessions: BrowserSessions):
+    def __init__(
+        self,
+        store: OrgStore,
+        grants: GrantStore,
+        sessions: BrowserSessions,
+        browser_origin: Callable[[Request], str] = lambda request: request.host_url,
+    ):
+        """``browser_origin`` says where a browser opens the demo org's pages ("http://…/"),
+        which may be another address than the API's."""
         self._store = store
         self._grants = grants
         self._sessions = sessions
+        self._browser_origin = browser_origin
 
     # /services/oauth2/singleaccess
 
@@ -123,7 +132,8 @@ class FrontDoor:
         redirect = request.values.get("redirect_uri")
         if redirect:
             query["retURL"] = redirect
-        frontdoor = f"{request.host_url}secur/frontdoor.jsp?{urlencode(query)}"
+        origin = self._browser_origin(request).rstrip("/")
+        frontdoor = f"{origin}/secur/frontdoor.jsp?{urlencode(query)}"
         return json_response({"frontdoor_uri": frontdoor})
 
     # /secur/frontdoor.jsp

@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Request, Response
 
 from .grants import CODE_LIFETIME, AuthorizationCode, GrantError, GrantStore, IssuedTokens
+from .page_language import LOGIN_TEXT, page_language, scenario_summary
 from .pages import load_template, message_page
 from .scenarios import DEMO_PASSWORD
 from .store import OrgStore
@@ -30,10 +31,6 @@ DEFAULT_SCOPE = "api refresh_token id"
 KNOWN_SCOPES = frozenset(
     {"api", "refresh_token", "offline_access", "id", "openid", "profile", "email", "address"}
     | {"phone", "web", "full"}
-)
-_BAD_LOGIN = (
-    "Please check your username and password. "
-    "If you still can't log in, contact your Salesforce administrator."
 )
 _S256_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
 
@@ -93,14 +90,14 @@ class OAuthEndpoints:
         try:
             scope = self._check_authorize_params(params)
             if request.method == "GET":
-                return self._login_page(params, scope)
+                return self._login_page(request, params, scope)
             if params.get("decision") != "allow":
                 raise GrantError("access_denied", "end-user denied authorization")
             user, problem = self._authenticate(
                 params.get("username", ""), params.get("password", "")
             )
             if problem:
-                return self._login_page(params, scope, error=problem)
+                return self._login_page(request, params, scope, error=problem)
         except GrantError as error:
             return self._redirect(
                 redirect_uri, error=error.error, error_description=error.description, state=state
@@ -134,12 +131,9 @@ class OAuthEndpoints:
     def _authenticate(self, username: str, password: str) -> tuple[dict | None, str | None]:
         user = self._store.user_by_username(username.strip())
         if user is None or not hmac.compare_digest(password.encode(), DEMO_PASSWORD.encode()):
-            return (
-                None,
-                _BAD_LOGIN,
-            )
+            return None, "bad_login"
         if not user["IsActive"]:
-            return None, "This user is inactive. Ask your Salesforce administrator to activate it."
+            return None, "inactive"
         return user, None
 
     @staticmethod
@@ -147,8 +141,13 @@ class OAuthEndpoints:
         filled = {key: value for key, value in query.items() if value is not None}
         return Response(status=302, headers={"Location": f"{redirect_uri}?{urlencode(filled)}"})
 
-    def _login_page(self, params: MultiDict, scope: str, error: str | None = None) -> Response:
+    def _login_page(
+        self, request: Request, params: MultiDict, scope: str, error: str | None = None
+    ) -> Response:
+        """The login and consent page in the browser's language; ``error`` names a text."""
         scenario = self._store.scenario
+        language = page_language(request)
+        words = LOGIN_TEXT[language]
         carried = (
             "response_type",
             "client_id",
@@ -165,9 +164,11 @@ class OAuthEndpoints:
         )
         users = self._store.users_for_login()
         page = _AUTHORIZE_PAGE.substitute(
+            lang=language,
+            **{f"t_{key}": html.escape(text) for key, text in words.items()},
             scenario=html.escape(scenario.name),
-            summary=html.escape(scenario.summary),
-            error=f'<p class="error" role="alert">{html.escape(error)}</p>' if error else "",
+            summary=html.escape(scenario_summary(scenario.name, scenario.summary, language)),
+            error=f'<p class="error" role="alert">{html.escape(words[error])}</p>' if error else "",
             hidden=hidden,
             username=html.escape(params.get("username") or scenario.login_username),
             password=html.escape(DEMO_PASSWORD),
@@ -184,7 +185,9 @@ class OAuthEndpoints:
                 for u in users
             ),
         )
-        return Response(page, content_type="text/html;charset=UTF-8")
+        return Response(
+            page, content_type="text/html;charset=UTF-8", headers={"Vary": "Accept-Language"}
+        )
 
     @staticmethod
     def _error_page(error: str, description: str) -> Response:

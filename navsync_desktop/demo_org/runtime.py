@@ -1,28 +1,37 @@
-"""Running the demo org: in a thread of this process, or found running as `demo-org serve`.
+"""Running the demo org: in a thread of this process, or found running in another one.
 
-A demo-org folder holds the org's SQLite file, its certificate and, while `demo-org serve` runs,
-``served.json`` (pid, port, instance URL). Every `--demo` command calls ``ensure_demo_org``: it
-uses the served org when one answers, and otherwise starts an embedded one on the same port with
-the same data and certificate, so a stored instance URL stays valid between commands.
+A demo-org folder holds the org's SQLite file, its certificate and, while a server runs from it,
+``served.json`` (pid, port, instance URL, browser URL) and a lock: one server per folder, so two
+never share one org. Every `--demo` command calls ``ensure_demo_org``: it uses the running
+server of the folder when one answers, and otherwise starts one on the same port with the same
+data and certificate, so a stored instance URL stays valid between commands.
+
+The API answers on HTTPS (the app pins the demo CA); the pages a person's browser opens (login,
+front door) are also served on plain HTTP on 127.0.0.1, which browsers trust without a
+certificate warning.
 """
 
 from __future__ import annotations
 
+import errno
 import http.client
 import json
 import os
 import ssl
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from filelock import FileLock, Timeout
 
 from .certs import CA_FILE, ensure_certificates
 from .files import owner_only_folder, write_owner_only
 from .grants import GrantStore
 from .launcher import DEFAULT_PORT
 from .oauth import DEMO_CLIENT_ID
-from .server import DemoOrgApp, listen, serve_on
+from .server import BrowserPages, DemoOrgApp, listen, serve_on, serve_plain_on
 from .store import OrgStore
 
 __all__ = [
@@ -35,19 +44,35 @@ __all__ = [
 
 DATABASE_FILE = "org.sqlite"
 SERVED_FILE = "served.json"
+LOCK_FILE = "demo-org.lock"
 _PROBE_TIMEOUT = 3.0
+_STARTING_WAIT_S = 60.0  # how long to wait for another process that is starting the org
+
+
+class DemoOrgBusyError(OSError):
+    """Another process serves (or is starting) the demo org of this folder."""
+
+    def __init__(self, folder: Path, served: dict | None):
+        where = f" at {served['instance_url']} (pid {served.get('pid')})" if served else ""
+        super().__init__(errno.EBUSY, f"A demo org already runs from {folder}{where}")
+        self.folder = folder
+        self.instance_url = served.get("instance_url") if served else None
+        self.pid = served.get("pid") if served else None
 
 
 @dataclass(frozen=True)
 class DemoOrgEndpoint:
-    instance_url: str  # "https://127.0.0.1:18443"
-    login_url: str  # the same host: authorize and token live there too
+    instance_url: str  # "https://127.0.0.1:18443": the API
+    login_url: str  # the same host: the token endpoint lives there too
     ca_cert: Path  # clients pin this (requests verify=<ca_cert>)
     client_id: str  # the preregistered client id of the desktop app
+    browser_url: str  # "http://127.0.0.1:<port>": where a browser opens the login page
 
     @classmethod
-    def at(cls, instance_url: str, ca_cert: Path) -> DemoOrgEndpoint:
-        return cls(instance_url, instance_url, ca_cert, DEMO_CLIENT_ID)
+    def at(
+        cls, instance_url: str, ca_cert: Path, browser_url: str | None = None
+    ) -> DemoOrgEndpoint:
+        return cls(instance_url, instance_url, ca_cert, DEMO_CLIENT_ID, browser_url or instance_url)
 
 
 class DemoOrgServer:
@@ -78,7 +103,9 @@ class DemoOrgServer:
         self._grants: GrantStore | None = None
         self._app: DemoOrgApp | None = None
         self._httpd = None
-        self._thread: threading.Thread | None = None
+        self._browser_httpd = None
+        self._threads: list[threading.Thread] = []
+        self._lock = FileLock(str(self._folder / LOCK_FILE), mode=0o600)
 
     @property
     def endpoint(self) -> DemoOrgEndpoint:
@@ -93,29 +120,57 @@ class DemoOrgServer:
         return self._store
 
     def start(self) -> DemoOrgEndpoint:
+        """Serves the folder's org; DemoOrgBusyError when another process already does,
+        PortInUseError when the port is taken."""
         if self._endpoint is not None:
             return self._endpoint
         owner_only_folder(self._folder)
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            raise DemoOrgBusyError(self._folder, _read_served(self._folder)) from None
+        try:
+            self._endpoint = self._serve()
+        except BaseException:
+            self._lock.release()
+            raise
+        if self._announce:
+            _write_served(self._folder, self._endpoint)
+        return self._endpoint
+
+    def _serve(self) -> DemoOrgEndpoint:
         # Bind first: a busy port fails in a blink, before any seeding.
         listener = listen(self._port)
+        try:
+            browser_listener = listen(0)
+        except BaseException:
+            listener.close()
+            raise
         try:
             self._open_org()
             certs = ensure_certificates(self._folder)
             self._httpd = serve_on(
                 listener, self._app, certs.server_context(), log_requests=self._log_requests
             )
+            self._browser_httpd = serve_plain_on(
+                browser_listener, BrowserPages(self._app), log_requests=self._log_requests
+            )
         except BaseException:
             listener.close()
+            browser_listener.close()
+            if self._httpd is not None:
+                self._httpd.server_close()
             self._close_org()
             raise
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="demo-org-server", daemon=True
+        browser_url = f"http://127.0.0.1:{self._browser_httpd.port}"
+        self._app.browser_origin = browser_url
+        for name, httpd in (("demo-org-api", self._httpd), ("demo-org-pages", self._browser_httpd)):
+            thread = threading.Thread(target=httpd.serve_forever, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return DemoOrgEndpoint.at(
+            f"https://127.0.0.1:{self._httpd.port}", certs.ca_cert, browser_url
         )
-        self._thread.start()
-        self._endpoint = DemoOrgEndpoint.at(f"https://127.0.0.1:{self._httpd.port}", certs.ca_cert)
-        if self._announce:
-            _write_served(self._folder, self._endpoint)
-        return self._endpoint
 
     def _open_org(self) -> None:
         self._store = OrgStore.open(self._folder / DATABASE_FILE, **self._open_args)
@@ -133,11 +188,16 @@ class DemoOrgServer:
             return
         if self._announce:
             _remove_served(self._folder)
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join()
+        for httpd in (self._httpd, self._browser_httpd):
+            httpd.shutdown()
+            httpd.server_close()
+        for thread in self._threads:
+            thread.join()
+        self._threads.clear()
+        self._httpd = self._browser_httpd = None
         self._close_org()
         self._endpoint = None
+        self._lock.release()
 
     def _close_org(self) -> None:
         for part in (self._app, self._grants, self._store):
@@ -164,17 +224,37 @@ def ensure_demo_org(
     served = served_endpoint(folder)
     if served is not None:
         return served, None
-    server = DemoOrgServer(folder, port=port)
-    return server.start(), server
+    # Announced, so that other processes (a CLI beside the GUI) use it rather than start theirs.
+    server = DemoOrgServer(folder, port=port, announce=True)
+    try:
+        return server.start(), server
+    except DemoOrgBusyError:
+        # Another process holds the folder: it may be starting (seeding takes a moment).
+        deadline = time.monotonic() + _STARTING_WAIT_S
+        while time.monotonic() < deadline:
+            served = served_endpoint(folder)
+            if served is not None:
+                return served, None
+            time.sleep(0.2)
+        raise
+
+
+def _read_served(folder: Path) -> dict | None:
+    try:
+        served = json.loads((Path(folder) / SERVED_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return served if isinstance(served, dict) and "instance_url" in served else None
 
 
 def served_endpoint(folder: Path) -> DemoOrgEndpoint | None:
     """The endpoint in the folder's served.json when that server answers, else None."""
-    try:
-        served = json.loads((Path(folder) / SERVED_FILE).read_text("utf-8"))
-        endpoint = DemoOrgEndpoint.at(served["instance_url"], Path(folder) / CA_FILE)
-    except (OSError, ValueError, KeyError, TypeError):
+    served = _read_served(folder)
+    if served is None:
         return None
+    endpoint = DemoOrgEndpoint.at(
+        served["instance_url"], Path(folder) / CA_FILE, served.get("browser_url")
+    )
     return endpoint if _answers(endpoint) else None
 
 
@@ -197,7 +277,12 @@ def _answers(endpoint: DemoOrgEndpoint) -> bool:
 
 def _write_served(folder: Path, endpoint: DemoOrgEndpoint) -> None:
     port = urlsplit(endpoint.instance_url).port
-    body = {"pid": os.getpid(), "port": port, "instance_url": endpoint.instance_url}
+    body = {
+        "pid": os.getpid(),
+        "port": port,
+        "instance_url": endpoint.instance_url,
+        "browser_url": endpoint.browser_url,
+    }
     write_owner_only(folder / SERVED_FILE, json.dumps(body).encode("utf-8"))
 
 

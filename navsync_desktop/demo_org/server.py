@@ -25,6 +25,7 @@ from .errors import ApiError, not_found
 from .frontdoor import HOME_PATH, BrowserSessions, FrontDoor
 from .grants import GrantStore
 from .oauth import OAuthEndpoints, bearer_token
+from .pages import message_page
 from .paging import QueryPager
 from .rest import RestApi
 from .sobject_collections import SObjectCollections
@@ -79,7 +80,14 @@ class DemoOrgApp:
         self._pager = QueryPager()
         self._bulk = BulkQueryJobs(store, work_folder)
         self._oauth = OAuthEndpoints(store, grants)
-        self._frontdoor = FrontDoor(store, grants, BrowserSessions())
+        # Where browsers open the pages: the plain-HTTP loopback address once one serves them.
+        self.browser_origin: str | None = None
+        self._frontdoor = FrontDoor(
+            store,
+            grants,
+            BrowserSessions(),
+            browser_origin=lambda request: self.browser_origin or request.host_url,
+        )
         self._url_map = Map(
             [
                 *self._public_rules(),
@@ -274,6 +282,46 @@ class _HttpsServer(ThreadedWSGIServer):
             super().finish_request(connection, client_address)
         finally:
             self.shutdown_request(connection)
+
+
+class BrowserPages:
+    """The part of the demo org that a person's browser opens: the login and consent page, the
+    front door and the pages behind it. Served on plain HTTP on the loopback interface, which
+    browsers treat as a secure context, so no certificate warning stands between a trainer and
+    the login; the API stays on HTTPS with the pinned certificate."""
+
+    PATHS = ("/services/oauth2/authorize", "/secur/frontdoor.jsp", "/lightning/")
+
+    def __init__(self, app: DemoOrgApp):
+        self._app = app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO") or "/"
+        if path == "/":
+            response = Response(status=302, headers={"Location": HOME_PATH})
+        elif any(path == known or path.startswith(known.rstrip("/") + "/") for known in self.PATHS):
+            return self._app(environ, start_response)
+        else:  # the API and the token endpoint are HTTPS only
+            response = Response(
+                message_page("Not here", "The demo org's API answers on HTTPS only."),
+                status=404,
+                content_type="text/html;charset=UTF-8",
+            )
+        return response(environ, start_response)
+
+
+def serve_plain_on(
+    listener: socket.socket, app, *, log_requests: bool = False
+) -> ThreadedWSGIServer:
+    """A threaded plain-HTTP server for ``app`` on the listening socket (which it takes over)."""
+    with listener:
+        return ThreadedWSGIServer(
+            HOST,
+            listener.getsockname()[1],
+            app,
+            WSGIRequestHandler if log_requests else _QuietRequestHandler,
+            fd=listener.fileno(),
+        )
 
 
 def serve_on(

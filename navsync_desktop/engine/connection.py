@@ -68,9 +68,12 @@ _S = ConnectionState
 
 
 class DemoOrgEndpoint(Protocol):
-    """What the app needs of the demo org: where to log in, its client id, the CA to pin."""
+    """What the app needs of the demo org: its API, where a browser logs in, its client id,
+    the CA to pin."""
 
-    login_url: str
+    instance_url: str
+    login_url: str  # the token endpoint's host (HTTPS, pinned)
+    browser_url: str  # where the browser opens the login page (plain HTTP on loopback)
     client_id: str
     ca_cert: Path
 
@@ -209,6 +212,7 @@ class ConnectionManager:
             endpoint = self._demo_endpoint(None)
             login_url, client_id, ca_cert = endpoint.login_url, endpoint.client_id, endpoint.ca_cert
         login_url = check_login_url(login_url, demo=demo)
+        browser_url = endpoint.browser_url if demo else login_url
         if not client_id:
             raise ConnectionFailed(
                 QT_TRANSLATE_NOOP(
@@ -223,6 +227,7 @@ class ConnectionManager:
         try:
             tokens = self._browser_login(
                 login_url,
+                browser_url,
                 client_id,
                 ca_cert,
                 port,
@@ -250,8 +255,18 @@ class ConnectionManager:
                 self._pending_login.cancel()
 
     def _browser_login(
-        self, login_url, client_id, ca_cert, port, timeout, open_browser, on_url, render
+        self,
+        login_url,
+        browser_url,
+        client_id,
+        ca_cert,
+        port,
+        timeout,
+        open_browser,
+        on_url,
+        render,
     ) -> oauth.TokenResponse:
+        """The browser opens ``browser_url``'s login page; the code goes to ``login_url``."""
         pkce, state = oauth.new_pkce_pair(), oauth.new_state()
         with oauth.LoopbackListener(state, port=port, render=render) as listener:
             with self._login_lock:
@@ -260,7 +275,7 @@ class ConnectionManager:
                     listener.cancel()
             try:
                 url = oauth.authorization_url(
-                    login_url,
+                    browser_url,
                     client_id=client_id,
                     redirect_uri=listener.redirect_uri,
                     code_challenge=pkce.challenge,

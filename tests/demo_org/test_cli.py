@@ -82,11 +82,14 @@ def test_serve_prints_the_url_answers_and_stops_cleanly(tmp_path):
         cert_line = process.stdout.readline()
         assert url_line.strip().endswith(f"https://127.0.0.1:{port}"), process.stderr.read()
         assert cert_line.strip() == f"CA certificate: {folder / 'ca.pem'}"
+        browser_line = process.stdout.readline()
+        assert browser_line.startswith("Browser pages (login, front door): http://127.0.0.1:")
         served = json.loads((folder / "served.json").read_text())
         assert served == {
             "pid": process.pid,
             "port": port,
             "instance_url": f"https://127.0.0.1:{port}",
+            "browser_url": browser_line.split(": ", 1)[1].strip(),
         }
         endpoint, started = ensure_demo_org(folder, port=_free_port())
         assert started is None  # the served org is used, not a second one
@@ -97,6 +100,32 @@ def test_serve_prints_the_url_answers_and_stops_cleanly(tmp_path):
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=20) == 0
     assert not (folder / "served.json").exists()
+
+
+def test_a_second_serve_of_the_same_folder_is_refused_and_the_first_keeps_serving(tmp_path):
+    folder = tmp_path / "demo-org"
+    port = _free_port()
+    first = _serve(folder, "--port", str(port), "--records", "100")
+    try:
+        assert first.stdout.readline().strip().endswith(f"https://127.0.0.1:{port}")
+        served_before = (folder / "served.json").read_text()
+
+        second = _serve(folder, "--port", str(_free_port()), "--records", "100")
+        _, stderr = second.communicate(timeout=60)
+
+        assert second.returncode == 1
+        lines = stderr.strip().splitlines()
+        assert len(lines) == 1, stderr
+        assert (
+            f"already runs from {folder} at https://127.0.0.1:{port} (pid {first.pid})"
+            in (lines[0])
+        )
+        assert (folder / "served.json").read_text() == served_before, "the first one's file"
+        endpoint, started = ensure_demo_org(folder, port=_free_port())
+        assert started is None and endpoint.instance_url == f"https://127.0.0.1:{port}"
+    finally:
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=20) == 0
 
 
 def test_busy_port_gets_a_one_line_error_with_the_fix(tmp_path):

@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+import requests
 from simple_salesforce.exceptions import SalesforceExpiredSession
 
 from navsync_desktop.demo_org.scenarios import DEMO_PASSWORD, INTEGRATION_USERNAME
@@ -51,6 +52,33 @@ def test_login_page_names_the_scenario_user_and_the_password(healthy_org):
     form = read_form(page.text)
     assert form.fields["username"] == INTEGRATION_USERNAME
     assert DEMO_PASSWORD in page.text
+
+
+def test_the_login_page_on_the_browser_address_speaks_the_browser_s_language(healthy_org):
+    """Served on plain HTTP on loopback (no certificate warning), in German for a German
+    browser, in English otherwise."""
+    endpoint = healthy_org.endpoint
+    url = f"{endpoint.browser_url}/services/oauth2/authorize"
+    params = authorize_params(PkcePair.new())
+    plain = requests.Session()
+    plain.trust_env = False
+    german = plain.get(url, params=params, headers={"Accept-Language": "de-DE,de;q=0.9,en;q=0.8"})
+    assert german.status_code == 200 and german.url.startswith("http://127.0.0.1:")
+    assert '<html lang="de">' in german.text
+    for words in ("Benutzername", "Kennwort", "Zulassen", "Verweigern", "Integrationsbenutzer"):
+        assert words in german.text
+    assert german.headers["Vary"] == "Accept-Language"
+    english = plain.get(url, params=params, headers={"Accept-Language": "fr-FR,en;q=0.5"})
+    assert '<html lang="en">' in english.text and "Password" in english.text
+    assert "Allow" in english.text and "Kennwort" not in english.text
+
+    form = read_form(german.text)
+    wrong = plain.post(
+        url,
+        data={**form.fields, "password": "wrong", "decision": "allow"},
+        headers={"Accept-Language": "de"},
+    )
+    assert "Überprüfen Sie Ihren Benutzernamen und Ihr Kennwort" in wrong.text
 
 
 @pytest.mark.parametrize("reflected", ["state", "username"])

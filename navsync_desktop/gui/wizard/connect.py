@@ -67,10 +67,9 @@ class ConnectPage(QWizardPage):
         form.addRow(self.client_app_help)
         self.demo_label = QLabel(
             self.tr(
-                "You connect to the demo org that runs on this computer. Sign in as the user "
-                "shown on its login page. Your browser warns about the demo org's certificate "
-                "because it was made on this computer for the demo: continue to 127.0.0.1."
-            )
+                "You connect to the demo org that runs on this computer. Sign in on its login "
+                "page as the user it suggests; every demo user has the password {password}."
+            ).format(password="Northwind-Demo-2026")  # the documented demo password
         )
         self.demo_label.setWordWrap(True)
 
