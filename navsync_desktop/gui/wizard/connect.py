@@ -67,9 +67,10 @@ class ConnectPage(QWizardPage):
         form.addRow(self.client_app_help)
         self.demo_label = QLabel(
             self.tr(
-                "You connect to the demo org that runs on this computer. Sign in on its login "
-                "page as the user it suggests; every demo user has the password {password}."
-            ).format(password="Northwind-Demo-2026")  # the documented demo password
+                "You connect to the demo org that runs on this computer. Its login page opens "
+                "in your browser with the scenario's user and the password filled in: choose "
+                "Allow."
+            )
         )
         self.demo_label.setWordWrap(True)
 
