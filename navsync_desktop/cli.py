@@ -10,6 +10,8 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from navsync_desktop import __version__, cli_types, paths
@@ -19,12 +21,13 @@ from navsync_desktop.demo_org.launcher import DemoOrgLauncher
 from navsync_desktop.engine import doctor, prerequisites, settings_catalog
 from navsync_desktop.engine.checks import CheckResult, Status, worst
 from navsync_desktop.engine.connection_state import ConnectionFailed
+from navsync_desktop.engine.settings_catalog import DEMO_PORT_SETTING
 from navsync_desktop.engine.status import read_status
 from navsync_desktop.logs import setup_logging
 from navsync_desktop.salesforce.errors import SalesforceError
 from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
 from navsync_desktop.salesforce.oauth import DEFAULT_REDIRECT_PORT, DEFAULT_TIMEOUT_S
-from navsync_desktop.store import Store, StoreCorruptError, StoreError
+from navsync_desktop.store import Store, StoreCorruptError, StoreError, StoreLockedError, settings
 from navsync_desktop.store.connection import ConnectionState
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="use the embedded demo org")
+    parser.add_argument(
+        "--demo-port",
+        type=cli_types.port,
+        metavar="P",
+        help="port of the demo org when NavSync Desktop starts it (default 18443)",
+    )
     parser.add_argument("--lang", choices=["en", "de"], help="user interface language")
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE", help="render the window to a PNG file and exit"
@@ -77,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_parser = commands.add_parser("check", help="prerequisites and org readiness")
     check_parser.add_argument("--json", action="store_true", help="print JSON")
+    _add_demo_port(check_parser)
     check_parser.set_defaults(handler=cmd_check)
 
     settings_parser = commands.add_parser("settings", help="show or change settings")
@@ -96,6 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo_org_parser.set_defaults(handler=lambda args: demo_org_cli.run(args, paths.demo_org_dir()))
     return parser
+
+
+def _add_demo_port(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: absent here, the top-level `--demo-port P check` still counts
+    parser.add_argument(
+        "--demo-port",
+        type=cli_types.port,
+        default=argparse.SUPPRESS,
+        metavar="P",
+        help="port of the demo org when NavSync Desktop starts it (default 18443)",
+    )
 
 
 def add_connection_commands(commands) -> None:
@@ -137,6 +158,7 @@ def add_connection_commands(commands) -> None:
         action="store_true",
         help="when logging in to another org, replace the local data of the previous one",
     )
+    _add_demo_port(connect_parser)
     connect_parser.set_defaults(handler=cmd_connect)
 
     disconnect_parser = commands.add_parser(
@@ -163,17 +185,37 @@ def open_store() -> Store:
         return Store.open(paths.store_path())
 
 
-def connection_manager(store: Store, demo_org: DemoOrgLauncher):
+@contextmanager
+def store_to_look_at() -> Iterator[tuple[Store, bool]]:
+    """The store for a command that only reads: the program's own when nobody else has it,
+    otherwise (the program runs) read-only. Yields (store, read_only)."""
+    try:
+        store, read_only = open_store(), False
+    except StoreLockedError:
+        store, read_only = Store.open_readonly(paths.store_path()), True
+    with store:
+        yield store, read_only
+
+
+def connection_manager(store: Store, demo_org: DemoOrgLauncher, *, read_only: bool = False):
     """The engine's ConnectionManager, imported here: it loads the Salesforce client, which
     `status` and `doctor` do without."""
     from navsync_desktop.engine.connection import ConnectionManager
 
-    return ConnectionManager(store, demo_org=demo_org)
+    return ConnectionManager(store, demo_org=demo_org, read_only=read_only)
 
 
-def demo_org_launcher() -> DemoOrgLauncher:
-    """Starts the demo org only if the command turns out to need it."""
-    return DemoOrgLauncher(paths.demo_org_dir)
+def demo_org_launcher(args: argparse.Namespace) -> DemoOrgLauncher:
+    """Starts the demo org only if the command turns out to need it: on --demo-port, or on
+    the port chosen in the program (setting demo.port), or the default."""
+
+    def port() -> int | None:
+        if getattr(args, "demo_port", None):
+            return args.demo_port
+        with Store.open_readonly(paths.store_path()) or nullcontext() as store:
+            return settings.get(store, DEMO_PORT_SETTING) if store else None
+
+    return DemoOrgLauncher(paths.demo_org_dir, port=port)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -211,7 +253,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
         print(f"Waiting up to {args.timeout:.0f} s for the login…", flush=True)
 
     with (
-        demo_org_launcher() as demo_org,
+        demo_org_launcher(args) as demo_org,
         open_store() as store,
         connection_manager(store, demo_org) as manager,
     ):
@@ -236,7 +278,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 def cmd_disconnect(args: argparse.Namespace) -> int:
     with (
-        demo_org_launcher() as demo_org,
+        demo_org_launcher(args) as demo_org,
         open_store() as store,
         connection_manager(store, demo_org) as manager,
     ):
@@ -262,18 +304,22 @@ def print_checks(results: list[CheckResult]) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from navsync_desktop.engine import readiness  # loads the Salesforce client
+    from navsync_desktop.engine.connection_state import NotConnected
+    from navsync_desktop.salesforce.errors import ReconnectRequired
 
     with (
-        demo_org_launcher() as demo_org,
-        open_store() as store,
-        connection_manager(store, demo_org) as manager,
+        demo_org_launcher(args) as demo_org,
+        store_to_look_at() as (store, read_only),
+        connection_manager(store, demo_org, read_only=read_only) as manager,
     ):
         local = prerequisites.local_checks(*prerequisites.declared_contract_and_seat(store))
-        if manager.state in (ConnectionState.CONNECTED, ConnectionState.SYNCING):
+        try:
             with manager.open_session() as session:
                 org = readiness.org_checks(session)
-        else:
-            org = [readiness.not_connected()]
+        except (NotConnected, ReconnectRequired) as refused:
+            # the same answer whether this run or an earlier one found the refusal
+            record = manager.record()
+            org = [readiness.not_connected(refused.text if record.org_id else None)]
     overall = worst(local + org)
     if args.json:
         print_json(
@@ -292,13 +338,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        if args.settings_command == "set":
+    if args.settings_command == "set":
+        with open_store() as store:
             try:
                 settings_catalog.change(store, args.key, args.value)
             except settings_catalog.UnknownSettingError as error:
                 raise CommandError(str(error)) from None
-            return 0
+        return 0
+    with store_to_look_at() as (store, _read_only):
         current = settings_catalog.show(store)
     if args.json:
         print_json(current)

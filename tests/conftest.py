@@ -156,7 +156,7 @@ def served_demo_org(folder=None):
 
     found = []
 
-    def endpoint(_port):
+    def endpoint():
         if not found:
             found.append(served_endpoint(folder or paths.demo_org_dir()))
         assert found[0] is not None, "the test serves no demo org"

@@ -87,14 +87,30 @@ def test_connect_demo_no_browser_full_flow_then_disconnect(demo_org, browser, na
     assert status_json()["connection"]["org_id"] == connection["org_id"], "metadata kept"
 
 
-def test_connect_refuses_a_busy_port_naming_it_and_the_fix(demo_org):
+def test_a_busy_redirect_port_is_refused_for_a_real_org_naming_it_and_the_fix():
     with socket.create_server(("127.0.0.1", 0)) as busy:
         port = busy.getsockname()[1]
-        result = run_cli("connect", "--demo", "--no-browser", "--port", str(port))
+        result = run_cli(
+            "connect", "--client-id", "3MVGexample", "--no-browser", "--port", str(port)
+        )
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1
-    assert f"Port {port}" in result.stderr and "--port" in result.stderr
+    assert f"Port {port} " in result.stderr and "--port P" in result.stderr
+    assert "http://localhost:P/OauthRedirect" in result.stderr
     assert status_json()["state"] == "disconnected"
+
+
+def test_with_a_busy_redirect_port_the_demo_login_comes_back_on_a_free_one(demo_org, browser):
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        process = start_connect("--demo", "--no-browser", "--port", str(port))
+        url = authorization_url_from(process)
+        assert "redirect_uri=http%3A%2F%2Flocalhost%3A" in url
+        assert f"localhost%3A{port}%2F" not in url, "another port than the busy one"
+        assert browser.login(url).status_code == 200
+        _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    assert status_json()["state"] == "connected"
 
 
 def test_connect_times_out_with_a_one_line_reason(demo_org):

@@ -421,7 +421,7 @@ def test_cancel_answers_while_the_demo_org_starts(store, monkeypatch):
     """Starting the demo org can take a while (seeding): Cancel during it ends the connect."""
     starting, release = threading.Event(), threading.Event()
 
-    def slow_demo_org(_port):
+    def slow_demo_org():
         starting.set()
         release.wait(30)
         raise AssertionError("not reached: the connect was cancelled")

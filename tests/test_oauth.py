@@ -196,8 +196,11 @@ def test_a_busy_port_is_refused_naming_the_port_and_the_fix():
         port = busy.getsockname()[1]
         with pytest.raises(PortBusy) as refused:
             oauth.LoopbackListener("s", port=port)
+    # the command line names its option; the GUI names its field
     message = str(refused.value)
-    assert f"Port {port}" in message and "--port" in message and "connected app" in message
+    assert f"Port {port} " in message and "--port P" in message and "External Client App" in message
+    in_the_gui = str(refused.value.text)
+    assert "--" not in in_the_gui and "redirect port" in in_the_gui
 
 
 # The token endpoints, against the demo org

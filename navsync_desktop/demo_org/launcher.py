@@ -15,23 +15,31 @@ DEFAULT_PORT = 18443
 
 
 class DemoOrgLauncher:
-    """``launcher(port)`` returns the demo org's endpoint: the running `demo-org serve` of the
-    folder, or an embedded server it starts (on ``port``, or the default port). The first
-    endpoint stays for the launcher's life; ``close`` stops a server it started."""
+    """``launcher()`` returns the demo org's endpoint: the running server of the folder (a
+    `demo-org serve`, or one another NavSync Desktop started), or a server it starts itself on
+    ``port()`` (default 18443). A server run by another process may stop at any time: then
+    the next call starts one here, on that server's port, so addresses stay valid.
+    ``close`` stops a server it started."""
 
-    def __init__(self, folder: Callable[[], Path]) -> None:
+    def __init__(
+        self, folder: Callable[[], Path], port: Callable[[], int | None] = lambda: None
+    ) -> None:
         self._folder = folder  # called on first use, so the folder is made only when needed
+        self._port = port
         self._lock = threading.Lock()
         self._endpoint: Any = None
         self._server: Any = None
 
-    def __call__(self, port: int | None = None):
-        with self._lock:
-            if self._endpoint is None:
-                from .runtime import ensure_demo_org
+    def __call__(self):
+        from .runtime import endpoint_answers, ensure_demo_org
 
+        with self._lock:
+            started_elsewhere = self._endpoint is not None and self._server is None
+            if started_elsewhere and not endpoint_answers(self._endpoint):
+                self._endpoint = None  # the other process stopped it: start one here
+            if self._endpoint is None:
                 self._endpoint, self._server = ensure_demo_org(
-                    self._folder(), port=port or DEFAULT_PORT
+                    self._folder(), port=self._port() or DEFAULT_PORT
                 )
             return self._endpoint
 

@@ -255,10 +255,10 @@ def served_endpoint(folder: Path) -> DemoOrgEndpoint | None:
     endpoint = DemoOrgEndpoint.at(
         served["instance_url"], Path(folder) / CA_FILE, served.get("browser_url")
     )
-    return endpoint if _answers(endpoint) else None
+    return endpoint if endpoint_answers(endpoint) else None
 
 
-def _answers(endpoint: DemoOrgEndpoint) -> bool:
+def endpoint_answers(endpoint: DemoOrgEndpoint) -> bool:
     """True when the URL serves a demo org with this folder's certificate (so it is ours)."""
     parts = urlsplit(endpoint.instance_url)
     try:

@@ -12,6 +12,7 @@ its endpoint, starting it if need be): this module never starts servers itself.
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 import webbrowser
@@ -21,7 +22,6 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import urlsplit
 
 from navsync_desktop import credentials
 from navsync_desktop.credentials import CredentialsError, SalesforceCredentials
@@ -32,13 +32,14 @@ from navsync_desktop.engine.connection_state import (
     ConnectionStateMachine,
     Listener,
     NotConnected,
-    not_connected_text,
+    not_connected,
     utc_now,
 )
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.salesforce import oauth
 from navsync_desktop.salesforce.errors import (
     AuthorizationCancelled,
+    PortBusy,
     ReconnectRequired,
     SalesforceApiError,
     SalesforceError,
@@ -78,26 +79,33 @@ class DemoOrgEndpoint(Protocol):
     ca_cert: Path
 
 
-# (preferred port or None) -> the running demo org's endpoint
-DemoOrgSource = Callable[[int | None], DemoOrgEndpoint]
+# () -> the running demo org's endpoint (started if need be)
+DemoOrgSource = Callable[[], DemoOrgEndpoint]
 
 
 class DifferentOrgError(ConnectionFailed):
     """The login was to another org than the one whose data is kept here."""
 
     def __init__(self, kept: ConnectionRecord, new_org_id: str, new_org_name: str | None) -> None:
+        names = {
+            "new_org": new_org_name or new_org_id,
+            "new_id": new_org_id,
+            "old_org": kept.org_name or kept.org_id,
+            "old_id": kept.org_id,
+        }
         super().__init__(
             QT_TRANSLATE_NOOP(
                 "Connection",
                 "You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} "
-                "({old_id}). Connect again and confirm that the local data is replaced "
-                "(--replace-data), or log in to {old_org}.",
-            ).format(
-                new_org=new_org_name or new_org_id,
-                new_id=new_org_id,
-                old_org=kept.org_name or kept.org_id,
-                old_id=kept.org_id,
-            )
+                "({old_id}). Connect again and confirm that the local data is replaced, or log "
+                "in to {old_org}.",
+            ).format(**names),
+            QT_TRANSLATE_NOOP(
+                "Connection",
+                "You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} "
+                "({old_id}). Connect again with --replace-data to replace the local data, or "
+                "log in to {old_org}.",
+            ).format(**names),
         )
         self.kept_org = kept.org_name or kept.org_id
         self.kept_org_id = kept.org_id
@@ -125,10 +133,6 @@ class KeyringEntryKept(CredentialsError):
         super().__init__(text.format(org_id=org_id, reason=cause.text), cause.fix)
 
 
-def _port_of(url: str) -> int | None:
-    return urlsplit(url).port
-
-
 class ConnectionManager:
     """The connection of one store, for the CLI and the GUI's workers alike."""
 
@@ -139,13 +143,19 @@ class ConnectionManager:
         clock: Callable[[], datetime] = utc_now,
         retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - immutable
         demo_org: DemoOrgSource | None = None,
+        read_only: bool = False,
     ) -> None:
+        """``read_only``: for a command that only looks while the program runs (the program
+        owns the stored state)."""
         self._store = store
         self._clock = clock
         self._retry = retry
         self._demo_org = demo_org
         self._state = ConnectionStateMachine(
-            store, clock=clock, on_grace_expired=self._forget_expired
+            store,
+            clock=clock,
+            on_grace_expired=None if read_only else self._forget_expired,
+            read_only=read_only,
         )
         self._login_lock = threading.Lock()  # guards only the pending login below
         self._pending_login: oauth.LoopbackListener | None = None
@@ -209,7 +219,7 @@ class ConnectionManager:
         self._cancel_requested.clear()  # a cancel from now on ends this connect
         ca_cert = None
         if demo:
-            endpoint = self._demo_endpoint(None)
+            endpoint = self._demo_endpoint()
             login_url, client_id, ca_cert = endpoint.login_url, endpoint.client_id, endpoint.ca_cert
         login_url = check_login_url(login_url, demo=demo)
         browser_url = endpoint.browser_url if demo else login_url
@@ -217,9 +227,13 @@ class ConnectionManager:
             raise ConnectionFailed(
                 QT_TRANSLATE_NOOP(
                     "Connection",
-                    "Give the consumer key of your org's connected app (--client-id); see the "
-                    "installation guide for how to create it.",
-                )
+                    "Enter the Consumer Key of your org's External Client App as Client ID.",
+                ),
+                QT_TRANSLATE_NOOP(
+                    "Connection",
+                    "Give the Consumer Key of your org's External Client App with --client-id "
+                    "(docs/connect-a-salesforce-org.md says how to create the app).",
+                ),
             )
         _require_keyring()
 
@@ -235,6 +249,7 @@ class ConnectionManager:
                 open_browser,
                 on_authorization_url,
                 render,
+                any_port=demo,
             )
             record, superseded = self._keep_connection(
                 previous, tokens, login_url, client_id, ca_cert, demo, replace_data
@@ -265,10 +280,20 @@ class ConnectionManager:
         open_browser,
         on_url,
         render,
+        *,
+        any_port: bool,
     ) -> oauth.TokenResponse:
-        """The browser opens ``browser_url``'s login page; the code goes to ``login_url``."""
+        """The browser opens ``browser_url``'s login page; the code goes to ``login_url``.
+        ``any_port``: the authorization server takes any loopback port (the demo org does)."""
         pkce, state = oauth.new_pkce_pair(), oauth.new_state()
-        with oauth.LoopbackListener(state, port=port, render=render) as listener:
+        try:
+            listener = oauth.LoopbackListener(state, port=port, render=render)
+        except PortBusy:
+            if not any_port:
+                raise  # a real org's redirect URI is registered: its port cannot change
+            log.info("redirect port %d is busy; the demo org takes any loopback port", port)
+            listener = oauth.LoopbackListener(state, port=0, render=render)
+        with listener:
             with self._login_lock:
                 self._pending_login = listener
                 if self._cancel_requested.is_set():
@@ -386,7 +411,7 @@ class ConnectionManager:
         Reconnect required."""
         record = self.record()
         if record.state not in (_S.CONNECTED, _S.SYNCING):
-            raise NotConnected(not_connected_text(record))
+            raise not_connected(record)
         kept = credentials.load(record.org_id)
         if kept is None:
             raise NotConnected(
@@ -397,7 +422,7 @@ class ConnectionManager:
                 ).format(org_id=record.org_id)
             )
         return SalesforceSession(
-            kept,
+            self._reachable(kept, record),
             user_id=record.user_id,
             ca_cert=self._ca_cert_for(record),
             retry=self._retry,
@@ -440,7 +465,7 @@ class ConnectionManager:
         """Revoke a refresh token (best effort: a network failure is logged, not raised)."""
         try:
             return oauth.revoke_token(
-                kept.instance_url,
+                self._reachable(kept, record).instance_url,
                 kept.refresh_token,
                 ca_cert=self._ca_cert_for(record),
                 retry=self._retry,
@@ -451,7 +476,7 @@ class ConnectionManager:
 
     # the demo org
 
-    def _demo_endpoint(self, port: int | None) -> DemoOrgEndpoint:
+    def _demo_endpoint(self) -> DemoOrgEndpoint:
         if self._demo_org is None:
             raise ConnectionFailed(
                 QT_TRANSLATE_NOOP(
@@ -461,20 +486,22 @@ class ConnectionManager:
                 )
             )
         try:
-            return self._demo_org(port)
-        except OSError as error:  # e.g. its port is taken by another program
+            return self._demo_org()
+        except OSError as error:
             log.warning("the demo org could not be started: %s", error)
-            raise ConnectionFailed(
-                QT_TRANSLATE_NOOP(
-                    "Connection", "The demo org could not be started: {reason}"
-                ).format(reason=error.strerror or str(error))
-            ) from error
+            raise demo_org_failure(error) from error
 
     def _ca_cert_for(self, record: ConnectionRecord) -> Path | None:
+        return self._demo_endpoint().ca_cert if record.is_demo else None
+
+    def _reachable(
+        self, kept: SalesforceCredentials, record: ConnectionRecord
+    ) -> SalesforceCredentials:
+        """The credentials with the address the org answers on now: the demo org's address
+        is wherever it runs (its port may have changed); a real org's is the one it gave."""
         if not record.is_demo:
-            return None
-        # The same port as the stored instance URL, so that URL stays valid.
-        return self._demo_endpoint(_port_of(record.instance_url or "")).ca_cert
+            return kept
+        return replace(kept, instance_url=self._demo_endpoint().instance_url)
 
     def close(self) -> None:
         """Ends a pending login. The demo org belongs to whoever handed it in."""
@@ -485,6 +512,37 @@ class ConnectionManager:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def demo_org_failure(error: OSError) -> ConnectionFailed:
+    """Why the demo org could not start, and what to do, in one line for each front end."""
+    if error.errno == errno.EADDRINUSE:
+        port = getattr(error, "port", None)
+        return ConnectionFailed(
+            QT_TRANSLATE_NOOP(
+                "Connection",
+                "The demo org cannot start: another program uses port {port} on 127.0.0.1. "
+                "Choose another demo org port on the Connect to CRM page.",
+            ).format(port=port),
+            QT_TRANSLATE_NOOP(
+                "Connection",
+                "The demo org cannot start: another program uses port {port} on 127.0.0.1. "
+                "Choose another port with --demo-port.",
+            ).format(port=port),
+        )
+    if error.errno == errno.EBUSY:
+        return ConnectionFailed(
+            QT_TRANSLATE_NOOP(
+                "Connection",
+                "The demo org is being started by another NavSync Desktop and does not answer "
+                "yet. Wait a moment and try again.",
+            )
+        )
+    return ConnectionFailed(
+        QT_TRANSLATE_NOOP("Connection", "The demo org could not be started: {reason}").format(
+            reason=error.strerror or type(error).__name__
+        )
+    )
 
 
 def _organization(session: SalesforceSession) -> dict | None:

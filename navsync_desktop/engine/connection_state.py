@@ -43,11 +43,13 @@ _ALLOWED = {
 
 
 class ConnectionFailed(Exception):
-    """A connection step cannot go on; ``text`` says why and what to do."""
+    """A connection step cannot go on; ``text`` says why and what to do in the GUI's words,
+    ``cli_text`` (when the advice differs) in the command line's; ``str()`` is the latter."""
 
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
+    def __init__(self, text: Text, cli_text: Text | None = None) -> None:
+        super().__init__(str(cli_text or text))
         self.text = text
+        self.cli_text = cli_text
 
 
 class NotConnected(ConnectionFailed):
@@ -63,19 +65,35 @@ def utc_now() -> datetime:
 
 
 def not_connected_text(record: ConnectionRecord) -> Text:
-    if record.state is _S.RECONNECT_REQUIRED:
+    if record.state is _S.RECONNECT_REQUIRED and record.reconnect_by:
         return QT_TRANSLATE_NOOP(
             "Connection",
             "Salesforce no longer accepts the connection; reconnect by {date} (local data is "
             "kept).",
-        ).format(date=record.reconnect_by)
-    return QT_TRANSLATE_NOOP(
-        "Connection", "Not connected to Salesforce; connect first (navsync-desktop connect)."
+        ).format(date=datetime.fromisoformat(record.reconnect_by))
+    return QT_TRANSLATE_NOOP("Connection", "Not connected to Salesforce; connect first.")
+
+
+def not_connected(record: ConnectionRecord) -> NotConnected:
+    """The error for a step that needs a connection, with the command that makes one."""
+    text = not_connected_text(record)
+    if record.state is _S.RECONNECT_REQUIRED:
+        return NotConnected(text)
+    return NotConnected(
+        text,
+        QT_TRANSLATE_NOOP(
+            "Connection",
+            "Not connected to Salesforce; connect first: navsync-desktop connect (or connect "
+            "--demo).",
+        ),
     )
 
 
 class ConnectionStateMachine:
-    """The one writer of the stored connection state (the store's lock holder)."""
+    """The one writer of the stored connection state (the store's lock holder).
+
+    ``read_only``: a command that looks while the program runs (the program holds the store);
+    changes are told to the listeners but not stored, since the program finds them itself."""
 
     def __init__(
         self,
@@ -83,13 +101,20 @@ class ConnectionStateMachine:
         *,
         clock: Callable[[], datetime] = utc_now,
         on_grace_expired: Callable[[ConnectionRecord], None] | None = None,
+        read_only: bool = False,
     ) -> None:
         self._store = store
         self._clock = clock
         self._on_grace_expired = on_grace_expired
+        self._read_only = read_only
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
-        self._restore_after_interruption()
+        if not read_only:
+            self._restore_after_interruption()
+
+    def _save(self, record: ConnectionRecord) -> None:
+        if not self._read_only:
+            stored.save(self._store, record)
 
     def _restore_after_interruption(self) -> None:
         """Only the store's writer connects or syncs, and that is us now: a Connecting or
@@ -138,7 +163,7 @@ class ConnectionStateMachine:
         if not record.grace_expired(self._clock()):
             return record, None
         final = replace(record, state=_S.DISCONNECTED, reconnect_by=None)
-        stored.save(self._store, final)
+        self._save(final)
         return final, record
 
     def _after_load(self, expired: ConnectionRecord | None, current: ConnectionRecord) -> None:
@@ -168,7 +193,7 @@ class ConnectionStateMachine:
             if new is not None:
                 if new.state is not current.state and new.state not in _ALLOWED[current.state]:
                     raise RuntimeError(f"connection {current.state} cannot become {new.state}")
-                stored.save(self._store, new)
+                self._save(new)
         self._after_load(expired, current)
         if new is None:
             return current, current

@@ -8,7 +8,7 @@ from __future__ import annotations
 from simple_salesforce import format_soql
 
 from navsync_desktop.engine.checks import CheckResult, Status
-from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number, Text
 from navsync_desktop.salesforce.errors import SalesforceApiError
 from navsync_desktop.salesforce.session import SalesforceSession
 
@@ -62,12 +62,14 @@ def org_checks(session: SalesforceSession) -> list[CheckResult]:
     ]
 
 
-def not_connected() -> CheckResult:
+def not_connected(reason: Text | None = None) -> CheckResult:
+    """The org cannot be checked; ``reason`` says why when it is not simply "no connection"
+    (Salesforce refused the stored connection, say)."""
     return CheckResult(
         "connection",
         QT_TRANSLATE_NOOP("Readiness", "Connection to Salesforce"),
         Status.FAIL,
-        QT_TRANSLATE_NOOP("Readiness", "Not connected, so the org cannot be checked."),
+        reason or QT_TRANSLATE_NOOP("Readiness", "Not connected, so the org cannot be checked."),
         QT_TRANSLATE_NOOP("Readiness", "Go back to \u201cConnect to CRM\u201d and connect."),
         QT_TRANSLATE_NOOP(
             "Readiness", "Connect first: navsync-desktop connect (or connect --demo)."

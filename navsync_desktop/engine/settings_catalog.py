@@ -9,6 +9,8 @@ from navsync_desktop.engine.prerequisites import CONTRACT_SETTING, SEAT_SETTING,
 from navsync_desktop.store import Store, settings
 
 CHOICES: dict[str, type[StrEnum]] = {CONTRACT_SETTING: Contract, SEAT_SETTING: AdminSeat}
+# The port the program starts the demo org on (chosen on the Connect page, or --demo-port).
+DEMO_PORT_SETTING = "demo.port"
 
 
 class UnknownSettingError(ValueError):

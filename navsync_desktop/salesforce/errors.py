@@ -21,9 +21,13 @@ class SalesforceError(Exception):
         error_code: str | None = None,
         status: int | None = None,
         message: str | None = None,
+        cli_text: Text | None = None,
     ) -> None:
-        super().__init__(str(text))
+        """``text`` in the GUI's words; ``cli_text`` where the command line's advice differs
+        (``str()`` is the command line's)."""
+        super().__init__(str(cli_text or text))
         self.text = text
+        self.cli_text = cli_text
         self.error_code = error_code
         self.status = status
         self.message = message
@@ -89,10 +93,16 @@ class PortBusy(AuthorizationFailed):
             QT_TRANSLATE_NOOP(
                 "Salesforce",
                 "Port {port} on 127.0.0.1 is already in use, so the login cannot come back to "
-                "NavSync Desktop. Close the program that uses port {port}, or use --port with "
-                "another port whose redirect URI (http://localhost:<port>/OauthRedirect) is "
-                "registered in your connected app.",
-            ).format(port=port)
+                "NavSync Desktop. Close the program that uses it, or choose another redirect "
+                "port and add its callback URL to your External Client App.",
+            ).format(port=port),
+            cli_text=QT_TRANSLATE_NOOP(
+                "Salesforce",
+                "Port {port} on 127.0.0.1 is already in use, so the login cannot come back to "
+                "NavSync Desktop. Close the program that uses it, or use --port P with a port "
+                "whose callback URL http://localhost:P/OauthRedirect is in your External "
+                "Client App.",
+            ).format(port=port),
         )
         self.port = port
 

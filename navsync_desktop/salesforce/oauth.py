@@ -183,7 +183,6 @@ class LoopbackListener:
         port: int = DEFAULT_REDIRECT_PORT,
         render: Callable[[Text], str] = str,
     ) -> None:
-        self.port = port
         self.render = render
         self._expected_state = expected_state
         self._lock = threading.Lock()
@@ -193,6 +192,7 @@ class LoopbackListener:
             self._server = _RedirectServer((LOOPBACK_HOST, port), _RedirectHandler)
         except OSError as error:
             raise PortBusy(port) from error
+        self.port = self._server.server_address[1]  # port 0 picks a free one
         self._server.listener = self
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="oauth-redirect-listener", daemon=True
