@@ -304,7 +304,7 @@ def print_checks(results: list[CheckResult]) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from navsync_desktop.engine import readiness  # loads the Salesforce client
-    from navsync_desktop.engine.connection_state import NotConnected
+    from navsync_desktop.engine.connection_state import NotConnected, not_connected_text
     from navsync_desktop.salesforce.errors import ReconnectRequired
 
     with (
@@ -316,10 +316,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             with manager.open_session() as session:
                 org = readiness.org_checks(session)
-        except (NotConnected, ReconnectRequired) as refused:
+        except (NotConnected, ReconnectRequired):
             # the same answer whether this run or an earlier one found the refusal
             record = manager.record()
-            org = [readiness.not_connected(refused.text if record.org_id else None)]
+            refused = record.state is ConnectionState.RECONNECT_REQUIRED
+            org = [readiness.not_connected(not_connected_text(record) if refused else None)]
     overall = worst(local + org)
     if args.json:
         print_json(

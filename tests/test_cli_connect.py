@@ -234,3 +234,79 @@ def test_connect_without_api_access_does_not_pass_the_org_id_off_as_its_name():
     org_id = status_json()["connection"]["org_id"]
     assert f"Connected to Salesforce org {org_id}\n" in out
     assert f"{org_id} ({org_id})" not in out
+
+
+def serve_demo_org(*options: str) -> tuple[subprocess.Popen, list[str]]:
+    """`demo-org serve` as a user runs it; returns the process and what it printed up to
+    "Press Ctrl+C"."""
+    process = subprocess.Popen(
+        [*CLI, "demo-org", "serve", "--port", str(free_port()), "--records", "100", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    printed = []
+    for line in process.stdout:
+        printed.append(line.strip())
+        if line.startswith("Press Ctrl+C"):
+            return process, printed
+    raise AssertionError(f"serve ended: {process.stderr.read()}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+
+
+def test_switching_the_demo_scenario_says_to_connect_again_and_check_agrees(navsync_home):
+    from conftest import BrowserStandIn
+
+    from navsync_desktop import paths
+
+    first, _ = serve_demo_org()
+    try:
+        connect_through_cli(BrowserStandIn(paths.demo_org_dir() / "ca.pem"))
+    finally:
+        stop(first)
+
+    second, printed = serve_demo_org("--scenario", "personal-admin")
+    try:
+        assert any("seeded anew (before: scenario healthy)" in line for line in printed)
+        assert any("connect NavSync Desktop to the demo org again" in line for line in printed)
+        answers = [json.loads(run_cli("check", "--json").stdout) for _ in range(2)]
+    finally:
+        stop(second)
+    # the run that finds the refused token and the one after it say the same
+    for answer in answers:
+        assert [c["id"] for c in answer["prerequisites"]] == [
+            "keyring",
+            "browser",
+            "contract",
+            "seat",
+        ]
+        (connection,) = answer["org"]
+        assert connection["status"] == "fail"
+        assert "no longer accepts the connection" in connection["finding"]
+        assert "navsync-desktop connect" in connection["fix"]
+    assert status_json()["state"] == "reconnect_required"
+
+
+def test_check_and_settings_show_read_while_the_program_runs(demo_org, browser):
+    from navsync_desktop import paths
+    from navsync_desktop.store import Store
+
+    connect_through_cli(browser)
+    assert run_cli("settings", "set", "salesnav.contract", "advanced").returncode == 0
+    with Store.open(paths.store_path()):  # the program is running and holds the store
+        check = run_cli("check", "--json")
+        shown = run_cli("settings", "show", "--json")
+        disconnect = run_cli("disconnect")
+    assert check.returncode in (0, 1), check.stderr
+    report = json.loads(check.stdout)
+    assert {c["id"] for c in report["org"]} >= {"edition", "permissions", "package"}
+    assert json.loads(shown.stdout)["salesnav.contract"] == "advanced"
+    # a command that writes still waits its turn, and says so in one line
+    assert disconnect.returncode == 1
+    assert "Another NavSync Desktop is already using" in disconnect.stderr
+    assert status_json()["state"] == "connected"

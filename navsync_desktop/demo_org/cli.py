@@ -84,6 +84,12 @@ def _serve(args: argparse.Namespace, folder: Path) -> int:
     print(f"CA certificate: {endpoint.ca_cert}")
     print(f"Browser pages (login, front door): {endpoint.browser_url}")
     print(f"Log in as {scenario.login_username} with password {DEMO_PASSWORD}")
+    if server.store.reseeded_from is not None:
+        print(
+            f"The org was seeded anew (before: scenario {server.store.reseeded_from}), so the "
+            "logins to it are gone: connect NavSync Desktop to the demo org again "
+            "(navsync-desktop connect --demo, or Reconnect on the Connect to CRM page)."
+        )
     print("Press Ctrl+C to stop.", flush=True)
     try:
         _wait_for_interrupt()

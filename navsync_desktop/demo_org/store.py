@@ -49,6 +49,8 @@ class OrgStore:
         self._lock = threading.RLock()
         self._conn = _connect(path)
         self._write_depth = 0  # nested _write blocks become savepoints
+        # The scenario the file held before this open seeded it anew (its logins are gone).
+        self.reseeded_from: str | None = None
 
     @classmethod
     def open(
@@ -66,9 +68,13 @@ class OrgStore:
             raise ValueError(f"unknown scenario {scenario!r}; choose one of {', '.join(SCENARIOS)}")
         seeded = _read_seed_info(path)
         wanted = _wanted_seed(seeded, scenario, records)
-        if reset or seeded != wanted:
+        reseeding = reset or seeded != wanted
+        if reseeding:
             _seed_file(path, SCENARIOS[wanted.scenario], wanted.records)
-        return cls(path, SCENARIOS[wanted.scenario])
+        store = cls(path, SCENARIOS[wanted.scenario])
+        if reseeding and seeded is not None:
+            store.reseeded_from = seeded.scenario
+        return store
 
     def close(self) -> None:
         with self._lock:

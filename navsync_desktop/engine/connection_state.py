@@ -107,13 +107,16 @@ class ConnectionStateMachine:
         self._clock = clock
         self._on_grace_expired = on_grace_expired
         self._read_only = read_only
+        self._unsaved: ConnectionRecord | None = None
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
         if not read_only:
             self._restore_after_interruption()
 
     def _save(self, record: ConnectionRecord) -> None:
-        if not self._read_only:
+        if self._read_only:
+            self._unsaved = record  # what this run found, for the rest of the run
+        else:
             stored.save(self._store, record)
 
     def _restore_after_interruption(self) -> None:
@@ -159,7 +162,7 @@ class ConnectionStateMachine:
     def _load(self) -> tuple[ConnectionRecord, ConnectionRecord | None]:
         """The current record (lock held); a grace window that ran out is made final here.
         Returns the record and, when the window just ran out, the record before that."""
-        record = stored.load_stored(self._store)
+        record = self._unsaved or stored.load_stored(self._store)
         if not record.grace_expired(self._clock()):
             return record, None
         final = replace(record, state=_S.DISCONNECTED, reconnect_by=None)
