@@ -154,6 +154,11 @@ def add_connection_commands(commands) -> None:
         help=f"seconds to wait for the login (default {DEFAULT_TIMEOUT_S:.0f})",
     )
     connect_parser.add_argument(
+        "--another-user",
+        action="store_true",
+        help="show Salesforce's login form even when the browser is logged in already",
+    )
+    connect_parser.add_argument(
         "--replace-data",
         action="store_true",
         help="when logging in to another org, replace the local data of the previous one",
@@ -265,6 +270,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             open_browser=not args.no_browser,
             replace_data=args.replace_data,
+            as_another_user=args.another_user,
             on_authorization_url=show_link,
         )
     if record.org_name:

@@ -268,3 +268,96 @@ def test_without_a_connection_it_resumes_no_further_than_connect(qtbot, wizard):
     again.resume()
     assert again.currentPage() is again.connect_page
     again.reject()
+
+
+def click_in_dialog(qtbot, button_text, checkbox=None):
+    """Answers the next modal dialog by clicking the button with ``button_text`` (and ticking
+    its check box when ``checkbox``)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(dialog.text())
+        if checkbox is not None:
+            dialog.checkBox().setChecked(checkbox)
+        next(b for b in dialog.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(50, answer)
+    return seen
+
+
+def test_connected_the_page_offers_reconnect_another_user_and_disconnect(
+    qtbot, wizard, demo_org, browser
+):
+    from navsync_desktop.demo_org.scenarios import PERSONAL_ADMIN_USERNAME
+
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, wizard)
+    connect_through_browser(qtbot, wizard, browser, username=PERSONAL_ADMIN_USERNAME)
+    page = wizard.connect_page
+    assert page.connected_box.isVisible() and not page.connect_button.isVisible()
+    assert "as dana.fischer@northwind-demo.example" in page.connected_label.text()
+    shoot(wizard, "3-connect-connected")
+
+    # the guide's advice: connect with an integration user instead
+    qtbot.mouseClick(page.another_user_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.link.text().startswith("http://"), timeout=WAIT_MS)
+    assert "prompt=login" in page.link.text()
+    browser.login_in_background(page.link.text())  # the scenario's user: the integration user
+    qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
+    assert browser.result().status_code == 200
+    assert "as integration@northwind-demo.example" in page.connected_label.text()
+
+    # a new attempt that is cancelled keeps the connection, and says so
+    qtbot.mouseClick(page.reconnect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.cancel_button.isVisible(), timeout=WAIT_MS)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.error_label.isVisible, timeout=WAIT_MS)
+    assert "cancelled" in page.error_label.text()
+    assert "still connected to Northwind Demo GmbH as integration@" in page.error_label.text()
+    assert page.header.text().startswith("Connected to Salesforce")
+
+    questions = click_in_dialog(qtbot, "Disconnect", checkbox=False)
+    qtbot.mouseClick(page.disconnect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.notice_label.isVisible, timeout=WAIT_MS)
+    assert "Disconnect from Northwind Demo GmbH?" in questions[0]
+    assert "Salesforce revoked the access. Local data kept." in page.notice_label.text()
+    assert page.header.text().startswith("Disconnected")
+    assert page.connect_button.isVisible() and not page.connected_box.isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    shoot(wizard, "3-connect-disconnected")
+
+
+def test_a_busy_demo_org_port_is_one_translated_line_and_the_port_can_be_changed(
+    qtbot, wizard, monkeypatch
+):
+    import socket
+
+    from navsync_desktop.demo_org.launcher import DemoOrgLauncher
+    from navsync_desktop.store import settings
+
+    manager = wizard.app_state.manager
+    launcher = DemoOrgLauncher(
+        paths.demo_org_dir, port=lambda: wizard.connect_page.demo_port.value()
+    )
+    monkeypatch.setattr(manager, "_demo_org", launcher)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, wizard)
+    page = wizard.connect_page
+    assert page.demo_box.isVisible()
+    with socket.create_server(("127.0.0.1", 0)) as squatter:
+        page.demo_port.setValue(squatter.getsockname()[1])
+        qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(page.error_label.isVisible, timeout=WAIT_MS)
+    message = page.error_label.text()
+    assert f"another program uses port {page.demo_port.value()} on 127.0.0.1" in message
+    assert "Choose another demo org port on the Connect to CRM page." in message
+    assert "Errno" not in message and "--" not in message
+    kept = settings.get(wizard.app_state.store, "demo.port")
+    assert kept == page.demo_port.value(), "the chosen port is kept for the next start"
+    launcher.close()

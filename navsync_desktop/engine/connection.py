@@ -208,13 +208,15 @@ class ConnectionManager:
         timeout: float = oauth.DEFAULT_TIMEOUT_S,
         open_browser: bool = True,
         replace_data: bool = False,
+        as_another_user: bool = False,
         on_authorization_url: Callable[[str], None] | None = None,
         render: Callable[[Text], str] = str,
     ) -> ConnectionRecord:
         """Log in through the browser and keep the connection.
 
-        ``on_authorization_url`` receives the link to show for copying; ``render``
-        turns the browser pages' texts into the UI language.
+        ``as_another_user`` asks Salesforce for its login form even when the browser is
+        logged in already; ``on_authorization_url`` receives the link to show for copying;
+        ``render`` turns the browser pages' texts into the UI language.
         """
         self._cancel_requested.clear()  # a cancel from now on ends this connect
         ca_cert = None
@@ -223,6 +225,8 @@ class ConnectionManager:
             login_url, client_id, ca_cert = endpoint.login_url, endpoint.client_id, endpoint.ca_cert
         login_url = check_login_url(login_url, demo=demo)
         browser_url = endpoint.browser_url if demo else login_url
+        if not client_id:  # a reconnect: the app the kept connection was made with
+            client_id = self._kept_client_id()
         if not client_id:
             raise ConnectionFailed(
                 QT_TRANSLATE_NOOP(
@@ -250,6 +254,7 @@ class ConnectionManager:
                 on_authorization_url,
                 render,
                 any_port=demo,
+                ask_for_login=as_another_user,
             )
             record, superseded = self._keep_connection(
                 previous, tokens, login_url, client_id, ca_cert, demo, replace_data
@@ -261,6 +266,16 @@ class ConnectionManager:
         if superseded is not None and superseded.refresh_token != tokens.refresh_token:
             self._retire(superseded, ca_cert_of=previous, delete=superseded.org_id != record.org_id)
         return record
+
+    def _kept_client_id(self) -> str | None:
+        record = self.record()
+        if not record.org_id:
+            return None
+        try:
+            kept = credentials.load(record.org_id)
+        except CredentialsError:
+            return None
+        return kept.client_id if kept else None
 
     def cancel_connect(self) -> None:
         """Ends a connect that waits for the browser (from any thread, never blocking)."""
@@ -282,6 +297,7 @@ class ConnectionManager:
         render,
         *,
         any_port: bool,
+        ask_for_login: bool,
     ) -> oauth.TokenResponse:
         """The browser opens ``browser_url``'s login page; the code goes to ``login_url``.
         ``any_port``: the authorization server takes any loopback port (the demo org does)."""
@@ -305,6 +321,7 @@ class ConnectionManager:
                     redirect_uri=listener.redirect_uri,
                     code_challenge=pkce.challenge,
                     state=state,
+                    ask_for_login=ask_for_login,
                 )
                 if on_url:
                     on_url(url)

@@ -73,19 +73,28 @@ def redirect_uri(port: int) -> str:
 
 
 def authorization_url(
-    login_url: str, *, client_id: str, redirect_uri: str, code_challenge: str, state: str
+    login_url: str,
+    *,
+    client_id: str,
+    redirect_uri: str,
+    code_challenge: str,
+    state: str,
+    ask_for_login: bool = False,
 ) -> str:
-    query = urlencode(
-        {
-            "response_type": "code",
-            "client_id": client_id,
-            "redirect_uri": redirect_uri,
-            "scope": SCOPE,
-            "state": state,
-            "code_challenge": code_challenge,
-            "code_challenge_method": "S256",
-        }
-    )
+    """``ask_for_login``: Salesforce shows its login form even to a browser that is logged in
+    already (``prompt=login``), so the admin can sign in as another user."""
+    params = {
+        "response_type": "code",
+        "client_id": client_id,
+        "redirect_uri": redirect_uri,
+        "scope": SCOPE,
+        "state": state,
+        "code_challenge": code_challenge,
+        "code_challenge_method": "S256",
+    }
+    if ask_for_login:
+        params["prompt"] = "login"
+    query = urlencode(params)
     return f"{login_url}/services/oauth2/authorize?{query}"
 
 

@@ -78,7 +78,7 @@
         <translation>„Proof Key for Code Exchange (PKCE) erforderlich“: ein. „Geheimnis für Webserver-Fluss erforderlich“ und „Geheimnis für Aktualisierungstoken-Fluss erforderlich“: aus (NavSync Desktop speichert kein Client-Geheimnis).</translation>
     </message>
     <message>
-        <source>Then copy the app&apos;s Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
+        <source>Then copy the app's Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
         <translation>Kopieren Sie dann den Verbraucherschlüssel der App (OAuth-Einstellungen, „Verbraucherschlüssel und -geheimnis“) oben in das Feld Client-ID.</translation>
     </message>
     <message>
@@ -125,10 +125,6 @@
         <translation>Weiterleitungs-&amp;Port:</translation>
     </message>
     <message>
-        <source>You connect to the demo org that runs on this computer. Sign in as the user shown on its login page. Your browser warns about the demo org&apos;s certificate because it was made on this computer for the demo: continue to 127.0.0.1.</source>
-        <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Melden Sie sich als der Benutzer an, der auf ihrer Anmeldeseite angezeigt wird. Ihr Browser warnt vor dem Zertifikat der Demo-Org, weil es für die Demo auf diesem Computer erstellt wurde: Fahren Sie mit 127.0.0.1 fort.</translation>
-    </message>
-    <message>
         <source>&amp;Connect to CRM</source>
         <translation>Mit &amp;CRM verbinden</translation>
     </message>
@@ -137,8 +133,48 @@
         <translation>Anmeldung a&amp;bbrechen</translation>
     </message>
     <message>
+        <source>Waiting for the login</source>
+        <translation>Warten auf die Anmeldung</translation>
+    </message>
+    <message>
         <source>Waiting for the Salesforce login in your browser…</source>
         <translation>Warten auf die Salesforce-Anmeldung im Browser …</translation>
+    </message>
+    <message>
+        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario's user and the password filled in: choose Allow.</source>
+        <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Ihre Anmeldeseite öffnet sich im Browser, Benutzer und Kennwort des Szenarios sind schon eingetragen: Wählen Sie „Zulassen“.</translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1 where NavSync Desktop starts the demo org. Change it when another program uses it.</source>
+        <translation>Der Port auf 127.0.0.1, auf dem NavSync Desktop die Demo-Org startet. Ändern Sie ihn, wenn ein anderes Programm ihn belegt.</translation>
+    </message>
+    <message>
+        <source>&amp;Demo org port:</source>
+        <translation>&amp;Demo-Org-Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Erneut verbinden…</translation>
+    </message>
+    <message>
+        <source>Sign in again as the same user, e.g. after Salesforce refused the connection</source>
+        <translation>Erneut als derselbe Benutzer anmelden, z. B. nachdem Salesforce die Verbindung abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>Connect as &amp;another user…</source>
+        <translation>Als &amp;anderer Benutzer verbinden…</translation>
+    </message>
+    <message>
+        <source>Sign in as another user, e.g. the integration user; settings are kept</source>
+        <translation>Als anderer Benutzer anmelden, z. B. als Integrationsbenutzer; die Einstellungen bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect…</source>
+        <translation>Verbindung &amp;trennen…</translation>
+    </message>
+    <message>
+        <source>Login link</source>
+        <translation>Anmeldelink</translation>
     </message>
     <message>
         <source>Cop&amp;y link</source>
@@ -149,8 +185,20 @@
         <translation>Wenn sich kein Browserfenster öffnet, kopieren Sie diesen Link in Ihren Browser. Verwenden Sie ein privates Fenster in Firefox oder Chrome Incognito, da Konflikte mit CRM-Cookies unter Umständen zu Problemen führen können. Wenden Sie sich an den Support, wenn auch diese Vorgehensweise zu einer Fehlermeldung führt: {url}</translation>
     </message>
     <message>
+        <source>Connected to {org} as {user}.</source>
+        <translation>Mit {org} verbunden als {user}.</translation>
+    </message>
+    <message>
+        <source>Salesforce no longer accepts the connection to {org} as {user}: reconnect.</source>
+        <translation>Salesforce akzeptiert die Verbindung zu {org} als {user} nicht mehr: Verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
         <source>Enter the Consumer Key of your External Client App as Client ID (see “In Salesforce” below).</source>
         <translation>Geben Sie den Verbraucherschlüssel Ihrer externen Client-App als Client-ID ein (siehe „In Salesforce“ unten).</translation>
+    </message>
+    <message>
+        <source>{problem} You are still connected to {org} as {user}.</source>
+        <translation>{problem} Sie sind weiterhin mit {org} als {user} verbunden.</translation>
     </message>
     <message>
         <source>Replace the local data?</source>
@@ -164,13 +212,41 @@
         <source>Nothing changed: the data of {old_org} is kept.</source>
         <translation>Nichts wurde geändert: Die Daten von {old_org} bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>Disconnect from Salesforce?</source>
+        <translation>Verbindung zu Salesforce trennen?</translation>
+    </message>
+    <message>
+        <source>Disconnect from {org}? NavSync Desktop revokes its access at Salesforce and forgets it here. Sync and write-back stop until you connect again.</source>
+        <translation>Verbindung zu {org} trennen? NavSync Desktop widerruft seinen Zugriff bei Salesforce und vergisst ihn hier. Synchronisierung und Rückübertragung ruhen, bis Sie sich wieder verbinden.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Verbindung trennen</translation>
+    </message>
+    <message>
+        <source>Also delete the local data of {org}</source>
+        <translation>Auch die lokalen Daten von {org} löschen</translation>
+    </message>
+    <message>
+        <source>Disconnected from {org}; Salesforce revoked the access.</source>
+        <translation>Die Verbindung zu {org} ist getrennt; Salesforce hat den Zugriff widerrufen.</translation>
+    </message>
+    <message>
+        <source>Disconnected from {org}. Salesforce did not confirm revoking the access; an admin can revoke it in Setup (Connected Apps OAuth Usage).</source>
+        <translation>Die Verbindung zu {org} ist getrennt. Salesforce hat den Widerruf des Zugriffs nicht bestätigt; ein Administrator kann ihn im Setup widerrufen (OAuth-Nutzung verbundener Apps).</translation>
+    </message>
+    <message>
+        <source>Local data deleted.</source>
+        <translation>Lokale Daten gelöscht.</translation>
+    </message>
+    <message>
+        <source>Local data kept.</source>
+        <translation>Lokale Daten bleiben erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
-    <message>
-        <source>You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} ({old_id}). Connect again and confirm that the local data is replaced (--replace-data), or log in to {old_org}.</source>
-        <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut und bestätigen Sie, dass die lokalen Daten ersetzt werden (--replace-data), oder melden Sie sich bei {old_org} an.</translation>
-    </message>
     <message>
         <source>Disconnected here and the token was revoked at Salesforce, but the keyring entry of org {org_id} could not be removed: {reason}</source>
         <translation>Die Verbindung wurde hier getrennt und das Token bei Salesforce widerrufen, aber der Schlüsselbund-Eintrag der Org {org_id} konnte nicht entfernt werden: {reason}</translation>
@@ -180,8 +256,20 @@
         <translation>Die Verbindung wurde hier getrennt, aber der Schlüsselbund war nicht nutzbar; das Token der Org {org_id} wurde daher weder widerrufen noch entfernt (ein Administrator kann es im Setup unter „Verwendung von OAuth für verbundene Apps“ widerrufen): {reason}</translation>
     </message>
     <message>
-        <source>Give the consumer key of your org&apos;s connected app (--client-id); see the installation guide for how to create it.</source>
-        <translation>Geben Sie den Consumer Key der verbundenen App Ihrer Org an (--client-id); wie Sie sie anlegen, steht in der Installationsanleitung.</translation>
+        <source>You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} ({old_id}). Connect again and confirm that the local data is replaced, or log in to {old_org}.</source>
+        <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut und bestätigen Sie, dass die lokalen Daten ersetzt werden, oder melden Sie sich bei {old_org} an.</translation>
+    </message>
+    <message>
+        <source>You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} ({old_id}). Connect again with --replace-data to replace the local data, or log in to {old_org}.</source>
+        <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut mit --replace-data, um die lokalen Daten zu ersetzen, oder melden Sie sich bei {old_org} an.</translation>
+    </message>
+    <message>
+        <source>Enter the Consumer Key of your org's External Client App as Client ID.</source>
+        <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org als Client-ID ein.</translation>
+    </message>
+    <message>
+        <source>Give the Consumer Key of your org's External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
+        <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org mit --client-id an (wie Sie die App anlegen, steht in docs/connect-a-salesforce-org.md).</translation>
     </message>
     <message>
         <source>Salesforce gave no refresh token. Add the scope “Perform requests at any time (refresh_token, offline_access)” to the connected app.</source>
@@ -196,6 +284,18 @@
         <translation>Diese Verbindung führt zur Demo-Org, die hier nicht verfügbar ist. Starten Sie NavSync Desktop mit --demo.</translation>
     </message>
     <message>
+        <source>The demo org cannot start: another program uses port {port} on 127.0.0.1. Choose another demo org port on the Connect to CRM page.</source>
+        <translation>Die Demo-Org kann nicht starten: Ein anderes Programm belegt Port {port} auf 127.0.0.1. Wählen Sie auf der Seite „Mit CRM verbinden“ einen anderen Demo-Org-Port.</translation>
+    </message>
+    <message>
+        <source>The demo org cannot start: another program uses port {port} on 127.0.0.1. Choose another port with --demo-port.</source>
+        <translation>Die Demo-Org kann nicht starten: Ein anderes Programm belegt Port {port} auf 127.0.0.1. Wählen Sie mit --demo-port einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>The demo org is being started by another NavSync Desktop and does not answer yet. Wait a moment and try again.</source>
+        <translation>Ein anderes NavSync Desktop startet gerade die Demo-Org, sie antwortet noch nicht. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <source>The demo org could not be started: {reason}</source>
         <translation>Die Demo-Org konnte nicht gestartet werden: {reason}</translation>
     </message>
@@ -204,8 +304,12 @@
         <translation>Salesforce akzeptiert die Verbindung nicht mehr; verbinden Sie sich bis {date} erneut (die lokalen Daten bleiben erhalten).</translation>
     </message>
     <message>
-        <source>Not connected to Salesforce; connect first (navsync-desktop connect).</source>
-        <translation>Nicht mit Salesforce verbunden; verbinden Sie sich zuerst (navsync-desktop connect).</translation>
+        <source>Not connected to Salesforce; connect first.</source>
+        <translation>Nicht mit Salesforce verbunden; verbinden Sie sich zuerst.</translation>
+    </message>
+    <message>
+        <source>Not connected to Salesforce; connect first: navsync-desktop connect (or connect --demo).</source>
+        <translation>Nicht mit Salesforce verbunden; verbinden Sie sich zuerst: navsync-desktop connect (oder connect --demo).</translation>
     </message>
     <message>
         <source>NavSync Desktop is already connecting or syncing; wait until it has finished and try again.</source>
@@ -764,8 +868,12 @@
         <translation>Die Org hat ihr tägliches Kontingent an API-Anfragen aufgebraucht ({message}). Salesforce zählt die Anfragen der letzten 24 Stunden; innerhalb von 24 Stunden sind daher wieder Anfragen möglich. Versuchen Sie es dann erneut, oder wenden Sie sich für ein höheres API-Limit an Ihr Salesforce Account-Team.</translation>
     </message>
     <message>
-        <source>Port {port} on 127.0.0.1 is already in use, so the login cannot come back to NavSync Desktop. Close the program that uses port {port}, or use --port with another port whose redirect URI (http://localhost:&lt;port&gt;/OauthRedirect) is registered in your connected app.</source>
-        <translation>Port {port} auf 127.0.0.1 ist bereits belegt, daher kann die Anmeldung nicht zu NavSync Desktop zurückkehren. Schließen Sie das Programm, das Port {port} verwendet, oder verwenden Sie --port mit einem anderen Port, dessen Weiterleitungs-URI (http://localhost:&lt;port&gt;/OauthRedirect) in Ihrer verbundenen App registriert ist.</translation>
+        <source>Port {port} on 127.0.0.1 is already in use, so the login cannot come back to NavSync Desktop. Close the program that uses it, or choose another redirect port and add its callback URL to your External Client App.</source>
+        <translation>Port {port} auf 127.0.0.1 ist bereits belegt, daher kann die Anmeldung nicht zu NavSync Desktop zurückkehren. Schließen Sie das Programm, das ihn belegt, oder wählen Sie einen anderen Weiterleitungs-Port und tragen Sie dessen Rückruf-URL in Ihre externe Client-App ein.</translation>
+    </message>
+    <message>
+        <source>Port {port} on 127.0.0.1 is already in use, so the login cannot come back to NavSync Desktop. Close the program that uses it, or use --port P with a port whose callback URL http://localhost:P/OauthRedirect is in your External Client App.</source>
+        <translation>Port {port} auf 127.0.0.1 ist bereits belegt, daher kann die Anmeldung nicht zu NavSync Desktop zurückkehren. Schließen Sie das Programm, das ihn belegt, oder verwenden Sie --port P mit einem Port, dessen Rückruf-URL http://localhost:P/OauthRedirect in Ihrer externen Client-App steht.</translation>
     </message>
     <message>
         <source>Use https://login.salesforce.com or your My Domain URL (https://&lt;name&gt;.my.salesforce.com).</source>
@@ -824,7 +932,7 @@
         <translation>NavSync Desktop hat sie ignoriert und wartet weiter auf die Anmeldung in dem Fenster, das es geöffnet hat. Schließen Sie die Anmeldung dort ab.</translation>
     </message>
     <message>
-        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network&apos;s proxy settings.</source>
+        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network's proxy settings.</source>
         <translation>Das Zertifikat von {host} konnte nicht überprüft werden, daher wurde nichts gesendet. Prüfen Sie die Adresse oder die Proxy-Einstellungen des Netzwerks.</translation>
     </message>
     <message>
@@ -952,7 +1060,7 @@
         <translation>Prüfen, ob die Org für die CRM-Synchronisierung bereit ist</translation>
     </message>
     <message>
-        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders&apos; InMails, messages, notes and calls are written back to Salesforce as activities.</source>
+        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders' InMails, messages, notes and calls are written back to Salesforce as activities.</source>
         <translation>Dieser Assistent verbindet Sales Navigator mit Salesforce: CRM-Daten werden auf diesen Computer synchronisiert, und InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden als Aktivitäten an Salesforce zurückübertragen.</translation>
     </message>
     <message>
