@@ -241,7 +241,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(status.headline())
     if status.connection.org_id:
         connection = status.connection
-        print(f"Org: {connection.org_name} ({connection.org_id}) as {connection.username}")
+        org = (
+            f"{connection.org_name} ({connection.org_id})"
+            if connection.org_name
+            else (connection.org_id)
+        )
+        print(f"Org: {org}" + (f" as {connection.username}" if connection.username else ""))
         print(f"Instance: {connection.instance_url}")
     for name, count in status.counts.items():
         print(f"{name}: {count}")

@@ -104,3 +104,33 @@ def test_a_short_org_name_shares_the_line_when_there_is_room(qtbot):
     assert not header.is_wrapped()
     assert header.org_label.displayed_text() == "Northwind · i@n.example"
     assert header.org_label.toolTip() == ""
+
+
+def test_an_unreachable_org_shows_in_the_header_until_a_job_gets_through(qtbot):
+    from navsync_desktop import paths
+    from navsync_desktop.engine.connection import ConnectionManager
+    from navsync_desktop.gui.app_state import AppState
+    from navsync_desktop.gui.worker import run_job
+    from navsync_desktop.i18n import QT_TRANSLATE_NOOP
+    from navsync_desktop.salesforce.errors import SalesforceUnavailable
+    from navsync_desktop.store import Store
+
+    def unreachable(_report):
+        raise SalesforceUnavailable(
+            QT_TRANSLATE_NOOP("Salesforce", "Salesforce at {instance} could not be reached").format(
+                instance="https://acme.my.salesforce.com"
+            )
+        )
+
+    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+        app_state = AppState(store, manager)
+        header = StatusHeader()
+        qtbot.addWidget(header)
+        app_state.status_changed.connect(header.show_status)
+        with qtbot.waitSignal(app_state.status_changed, timeout=10_000):
+            app_state.watch(run_job(unreachable, header))
+        assert header.problem_label.isVisible() or not header.isVisible()
+        assert "acme.my.salesforce.com could not be reached" in header.text()
+        with qtbot.waitSignal(app_state.status_changed, timeout=10_000):
+            app_state.watch(run_job(lambda _report: "fine", header))
+        assert "could not be reached" not in header.text()

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import free_port, served_demo_org
+from conftest import BrowserStandIn, free_port, served_demo_org
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWizard
 
@@ -361,3 +361,40 @@ def test_a_busy_demo_org_port_is_one_translated_line_and_the_port_can_be_changed
     kept = settings.get(wizard.app_state.store, "demo.port")
     assert kept == page.demo_port.value(), "the chosen port is kept for the next start"
     launcher.close()
+
+
+def test_when_the_demo_org_stops_the_next_check_starts_it_again(qtbot, monkeypatch):
+    """A `demo-org serve` that is stopped while the program runs: the next check starts the
+    demo org here, at the same address, and the connection goes on."""
+    from navsync_desktop.demo_org.launcher import DemoOrgLauncher
+    from navsync_desktop.demo_org.runtime import DemoOrgServer
+
+    monkeypatch.setenv("BROWSER", "true")
+    served = DemoOrgServer(paths.demo_org_dir(), port=0, records=200, announce=True)
+    served.start()
+    address = served.endpoint.instance_url
+    browser = BrowserStandIn(served.endpoint.ca_cert)
+    with (
+        DemoOrgLauncher(paths.demo_org_dir) as launcher,
+        Store.open(paths.store_path()) as store,
+    ):
+        manager = ConnectionManager(store, demo_org=launcher)
+        window = SetupWizard(AppState(store, manager), demo=True)
+        qtbot.addWidget(window)
+        window.show()
+        click(qtbot, window, QWizard.WizardButton.NextButton)
+        pass_prerequisites(qtbot, window)
+        connect_through_browser(qtbot, window, browser)
+        click(qtbot, window, QWizard.WizardButton.NextButton)
+        page = window.readiness_page
+        qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
+
+        served.stop()  # Ctrl+C in the terminal that ran `demo-org serve`
+        qtbot.mouseClick(page.rerun_button, Qt.MouseButton.LeftButton)
+        assert page.checks.results == [], "no old results while it checks again"
+        qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
+        assert {r.status.value for r in page.checks.results} == {"pass"}
+        assert launcher().instance_url == address
+        assert not page.header.problem_label.isVisible()
+        window.reject()
+        close_down(manager)

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 DEFAULT_PORT = 18443
 
@@ -34,13 +35,13 @@ class DemoOrgLauncher:
         from .runtime import endpoint_answers, ensure_demo_org
 
         with self._lock:
+            port = self._port() or DEFAULT_PORT
             started_elsewhere = self._endpoint is not None and self._server is None
             if started_elsewhere and not endpoint_answers(self._endpoint):
+                port = urlsplit(self._endpoint.instance_url).port or port  # the same address
                 self._endpoint = None  # the other process stopped it: start one here
             if self._endpoint is None:
-                self._endpoint, self._server = ensure_demo_org(
-                    self._folder(), port=self._port() or DEFAULT_PORT
-                )
+                self._endpoint, self._server = ensure_demo_org(self._folder(), port=port)
             return self._endpoint
 
     def close(self) -> None:

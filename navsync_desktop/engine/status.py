@@ -26,6 +26,8 @@ class StatusReport:
     connection: ConnectionRecord
     last_synced: datetime | None
     counts: dict[str, int]
+    # what keeps the connection from working right now (Salesforce unreachable), if anything
+    problem: Text | None = None
 
     def state_label(self) -> Text:
         reconnect_by = self.connection.reconnect_by

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Signal
 
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.engine.status import StatusReport, status_of
+from navsync_desktop.gui.worker import Job
+from navsync_desktop.i18n import Text
+from navsync_desktop.salesforce.errors import SalesforceUnavailable
 from navsync_desktop.store import Store
 
 
@@ -21,9 +26,26 @@ class AppState(QObject):
         super().__init__(parent)
         self.store = store
         self.manager = manager
+        self._problem: Text | None = None
         self.status: StatusReport = status_of(store)
         manager.add_listener(self.refresh)  # called on whichever thread changed the state
 
     def refresh(self, *_ignored) -> None:
-        self.status = status_of(self.store)
+        self.status = replace(status_of(self.store), problem=self._problem)
         self.status_changed.emit(self.status)
+
+    def watch(self, job: Job) -> Job:
+        """Lets a job that talks to Salesforce tell every view whether Salesforce answers:
+        an unreachable org shows in the status header until a job gets through again."""
+        job.failed.connect(self._job_failed)
+        job.succeeded.connect(lambda _result: self._set_problem(None))
+        return job
+
+    def _job_failed(self, error: Exception) -> None:
+        if isinstance(error, SalesforceUnavailable):
+            self._set_problem(error.text)
+
+    def _set_problem(self, problem: Text | None) -> None:
+        if problem != self._problem:
+            self._problem = problem
+            self.refresh()

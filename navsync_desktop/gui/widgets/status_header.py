@@ -38,6 +38,13 @@ class StatusHeader(QFrame):
         self.last_synced_label.setObjectName("last-synced")
         self.org_label = ElidedLabel(self)
         self.org_label.setObjectName("org")
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("problem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(
+            f"color: {STATE_COLOURS[ConnectionState.RECONNECT_REQUIRED]};"
+        )
+        self.problem_label.hide()
         status_row = QWidget(self)
         row = QHBoxLayout(status_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +58,7 @@ class StatusHeader(QFrame):
         self._grid.setContentsMargins(10, 6, 10, 6)
         self._grid.setHorizontalSpacing(_GAP)
         self._grid.addWidget(status_row, 0, 0)
+        self._grid.addWidget(self.problem_label, 2, 0, 1, 2)
         self._wrapped: bool | None = None
         self._place_org(wrapped=False)
 
@@ -61,12 +69,15 @@ class StatusHeader(QFrame):
         connection = status.connection
         org_name = connection.org_name or connection.org_id
         self.org_label.setText(f"{org_name} · {connection.username}" if connection.org_id else "")
+        self.problem_label.setText(translate(status.problem) if status.problem else "")
+        self.problem_label.setVisible(status.problem is not None)
         self.setAccessibleName(self.text())
         self._relayout()
 
     def text(self) -> str:
         """What the header says, as a user reads it."""
-        return f"{self.state_label.text()} · {self.last_synced_label.text()}"
+        said = f"{self.state_label.text()} · {self.last_synced_label.text()}"
+        return f"{said} · {self.problem_label.text()}" if self.problem_label.text() else said
 
     def is_wrapped(self) -> bool:
         return bool(self._wrapped)

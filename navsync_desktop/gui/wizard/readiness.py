@@ -62,7 +62,7 @@ class ReadinessPage(QWizardPage):
         self.acknowledge.hide()
         self.acknowledge.setChecked(False)
         self.rerun_button.setEnabled(False)
-        job = run_job(lambda _report: _check_org(self.manager), self)
+        job = self.app_state.watch(run_job(lambda _report: _check_org(self.manager), self))
         job.succeeded.connect(self._show_results)
         job.failed.connect(self._show_error)
         job.done.connect(self._finished)
