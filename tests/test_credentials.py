@@ -99,3 +99,26 @@ def test_a_damaged_file_keyring_is_one_error_with_the_fix(keyring_file):
         assert str(keyring_file) in message and "MissingSectionHeaderError" in message
         assert "PYTHON_KEYRING_BACKEND" in message, "the fix comes along"
         assert SECRET not in message
+
+
+def test_the_demo_keyring_keeps_its_file_in_the_demo_folder_not_in_xdg_data(
+    monkeypatch, navsync_home, tmp_path
+):
+    """`make demo` chooses this backend instead of pointing XDG_DATA_HOME at its folder, which
+    the browser it opens would inherit (and write its profile into)."""
+    import re
+    from pathlib import Path
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "navsync_desktop.demo_keyring.DemoFileKeyring")
+    keyring.core.init_backend()
+    health = credentials.keyring_health()
+    assert health.usable, health.finding
+    credentials.save(sample())
+    assert (navsync_home / "data" / "demo-keyring.cfg").is_file()
+    assert not (tmp_path / "xdg-data" / "python_keyring").exists()
+    assert "for the demo and tests only" in str(health.finding)
+
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    demo_env = re.search(r"^DEMO_ENV :=(.*?)\n\n", makefile, re.S | re.M).group(1)
+    assert "XDG_" not in demo_env
+    assert "navsync_desktop.demo_keyring.DemoFileKeyring" in demo_env

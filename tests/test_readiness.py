@@ -32,7 +32,8 @@ EXPECTED = {
     ),
     "unsupported-edition": (
         {"edition": "fail"},
-        "Supported: Salesforce Enterprise, Performance, Unlimited or Developer Edition",
+        # by the name admins know it (the API says "Team Edition")
+        "Group Edition is not supported.",
     ),
     "sandbox": ({"sandbox": "fail"}, "sandbox installations are not supported"),
     "view-only-admin": (
