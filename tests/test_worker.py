@@ -28,3 +28,32 @@ def test_a_failing_job_is_counted_out_too(qapp):
     run_job(fail, owner)
     assert wait_for_jobs(30)
     assert running_jobs() == 0
+
+
+def test_jobs_that_wait_do_not_hold_back_the_others(qtbot):
+    """A login waits minutes for the browser and a sync for Salesforce; on a two-core laptop
+    the next job must still start at once."""
+    owner = QObject()
+    release = threading.Event()
+    for _ in range(4):
+        run_job(lambda _report: release.wait(30), owner)
+    results = []
+    run_job(lambda _report: "done", owner).succeeded.connect(results.append)  # queued
+    try:
+        qtbot.waitUntil(lambda: results == ["done"], timeout=5_000)
+    finally:
+        release.set()
+    assert wait_for_jobs(30)
+
+
+def test_a_job_that_ends_at_once_still_reaches_the_slots_connected_after_starting_it(qtbot):
+    owner = QObject()
+    for _ in range(20):  # a race would show within a few tries
+        failures, results = [], []
+        job = run_job(lambda _report: 1 / 0, owner)
+        time_for_the_job_to_end = threading.Event()
+        time_for_the_job_to_end.wait(0.02)
+        job.failed.connect(failures.append)
+        job.done.connect(lambda: results.append("done"))
+        qtbot.waitUntil(lambda: results == ["done"], timeout=5_000)
+        assert [type(error) for error in failures] == [ZeroDivisionError]

@@ -159,7 +159,7 @@ class ConnectionManager:
         )
         self._login_lock = threading.Lock()  # guards only the pending login below
         self._pending_login: oauth.LoopbackListener | None = None
-        self._cancel_requested = threading.Event()
+        self._attempt = threading.Event()  # set: the latest connect attempt is cancelled
 
     # state (kept by the state machine)
 
@@ -211,14 +211,17 @@ class ConnectionManager:
         as_another_user: bool = False,
         on_authorization_url: Callable[[str], None] | None = None,
         render: Callable[[Text], str] = str,
+        attempt: threading.Event | None = None,
     ) -> ConnectionRecord:
         """Log in through the browser and keep the connection.
 
         ``as_another_user`` asks Salesforce for its login form even when the browser is
         logged in already; ``on_authorization_url`` receives the link to show for copying;
-        ``render`` turns the browser pages' texts into the UI language.
+        ``render`` turns the browser pages' texts into the UI language; ``attempt`` (from
+        ``new_attempt``, made when the user clicked) lets a Cancel count even when it comes
+        before this call starts on its worker thread.
         """
-        self._cancel_requested.clear()  # a cancel from now on ends this connect
+        attempt = attempt or self.new_attempt()
         ca_cert = None
         if demo:
             endpoint = self._demo_endpoint()
@@ -255,6 +258,7 @@ class ConnectionManager:
                 render,
                 any_port=demo,
                 ask_for_login=as_another_user,
+                attempt=attempt,
             )
             record, superseded = self._keep_connection(
                 previous, tokens, login_url, client_id, ca_cert, demo, replace_data
@@ -277,10 +281,17 @@ class ConnectionManager:
             return None
         return kept.client_id if kept else None
 
-    def cancel_connect(self) -> None:
-        """Ends a connect that waits for the browser (from any thread, never blocking)."""
+    def new_attempt(self) -> threading.Event:
+        """A new connect attempt: ``cancel_connect`` from now on ends it, and only it."""
         with self._login_lock:
-            self._cancel_requested.set()
+            self._attempt = threading.Event()
+            return self._attempt
+
+    def cancel_connect(self) -> None:
+        """Ends the latest connect attempt, whether it waits for the browser or has not
+        started yet (from any thread, never blocking)."""
+        with self._login_lock:
+            self._attempt.set()
             if self._pending_login is not None:
                 self._pending_login.cancel()
 
@@ -298,6 +309,7 @@ class ConnectionManager:
         *,
         any_port: bool,
         ask_for_login: bool,
+        attempt: threading.Event,
     ) -> oauth.TokenResponse:
         """The browser opens ``browser_url``'s login page; the code goes to ``login_url``.
         ``any_port``: the authorization server takes any loopback port (the demo org does)."""
@@ -312,7 +324,7 @@ class ConnectionManager:
         with listener:
             with self._login_lock:
                 self._pending_login = listener
-                if self._cancel_requested.is_set():
+                if attempt.is_set():
                     listener.cancel()
             try:
                 url = oauth.authorization_url(
@@ -331,7 +343,7 @@ class ConnectionManager:
             finally:
                 with self._login_lock:
                     self._pending_login = None
-        if self._cancel_requested.is_set():
+        if attempt.is_set():
             raise AuthorizationCancelled(
                 QT_TRANSLATE_NOOP("Salesforce", "The connection was cancelled.")
             )

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from navsync_desktop.i18n import Text
 
@@ -23,13 +23,42 @@ Report = Callable[[Any], None]
 
 _running = 0
 _idle = threading.Condition()
+# Jobs mostly wait: for the browser (up to minutes), for Salesforce, for the demo org. Qt's
+# global pool has as many threads as cores (two on many laptops), so one waiting login and a
+# sync would hold back every other job; this pool is sized for waiting, not for computing.
+MAX_JOBS_AT_ONCE = 16
+_pool: QThreadPool | None = None
+
+
+def _job_pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(MAX_JOBS_AT_ONCE)
+    return _pool
 
 
 class Job(QObject):
+    """What the GUI connects to. Its signals are emitted on the GUI thread, at the earliest
+    on the event loop's next turn: a job that ends at once cannot end before the code that
+    started it has connected its slots."""
+
     progress = Signal(object)
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
     done = Signal()
+    _relay = Signal(str, object)  # from the worker thread, queued to this object's thread
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def _deliver(self, name: str, value: object) -> None:
+        signal = getattr(self, name)
+        if name == "done":
+            signal.emit()
+        else:
+            signal.emit(value)
 
 
 class _Runnable(QRunnable):
@@ -49,14 +78,25 @@ class _Runnable(QRunnable):
 
     def _run_and_report(self) -> None:
         try:
-            result = self._function(self._job.progress.emit)
+            result = self._function(self._report_progress)
         except Exception as error:  # every failure reaches the GUI as a signal
             _log_failure(error)
-            self._job.failed.emit(error)
+            self._emit("failed", error)
         else:
-            self._job.succeeded.emit(result)
+            self._emit("succeeded", result)
         finally:
-            self._job.done.emit()
+            self._emit("done")
+
+    def _report_progress(self, value: Any) -> None:
+        self._emit("progress", value)
+
+    def _emit(self, signal: str, value: object = None) -> None:
+        """Tells the GUI; a window closed meanwhile took the job (and its listeners) with it,
+        and then there is no one left to tell."""
+        try:
+            self._job._relay.emit(signal, value)
+        except RuntimeError:
+            log.debug("a job's window was closed before it finished")
 
 
 def _log_failure(error: Exception) -> None:
@@ -78,7 +118,7 @@ def run_job(function: Callable[[Report], Any], parent: QObject) -> Job:
     job.done.connect(job.deleteLater)
     with _idle:
         _running += 1
-    QThreadPool.globalInstance().start(_Runnable(job, function))
+    _job_pool().start(_Runnable(job, function))
     return job
 
 

@@ -321,8 +321,10 @@ class ConnectPage(QWizardPage):
                 self.app_state.store, CLIENT_ID_SETTING
             )
 
+        attempt = self.manager.new_attempt()  # a Cancel from now on counts
+
         def connect(report):
-            return self.manager.connect(on_authorization_url=report, **options)
+            return self.manager.connect(on_authorization_url=report, attempt=attempt, **options)
 
         job = run_job(connect, self)
         job.progress.connect(self._show_link)
