@@ -54,6 +54,6 @@ def test_a_job_that_ends_at_once_still_reaches_the_slots_connected_after_startin
         time_for_the_job_to_end = threading.Event()
         time_for_the_job_to_end.wait(0.02)
         job.failed.connect(failures.append)
-        job.done.connect(lambda: results.append("done"))
-        qtbot.waitUntil(lambda: results == ["done"], timeout=5_000)
+        job.done.connect(lambda ended=results: ended.append("done"))
+        qtbot.waitUntil(lambda ended=results: ended == ["done"], timeout=5_000)
         assert [type(error) for error in failures] == [ZeroDivisionError]

@@ -18,7 +18,7 @@ import threading
 import webbrowser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -81,6 +81,22 @@ class DemoOrgEndpoint(Protocol):
 
 # () -> the running demo org's endpoint (started if need be)
 DemoOrgSource = Callable[[], DemoOrgEndpoint]
+
+
+@dataclass(frozen=True)
+class _Login:
+    """One browser login: the browser opens ``browser_url``'s login page, the code is then
+    exchanged at ``token_url`` (pinning ``ca_cert`` when given)."""
+
+    token_url: str
+    browser_url: str
+    client_id: str
+    ca_cert: Path | None
+    port: int
+    timeout: float
+    open_browser: bool
+    any_port: bool  # the authorization server takes any loopback port (the demo org does)
+    ask_for_login: bool  # its login form even when the browser is logged in
 
 
 class DifferentOrgError(ConnectionFailed):
@@ -247,18 +263,20 @@ class ConnectionManager:
         previous = self._state.begin_connecting()
         try:
             tokens = self._browser_login(
-                login_url,
-                browser_url,
-                client_id,
-                ca_cert,
-                port,
-                timeout,
-                open_browser,
+                _Login(
+                    token_url=login_url,
+                    browser_url=browser_url,
+                    client_id=client_id,
+                    ca_cert=ca_cert,
+                    port=port,
+                    timeout=timeout,
+                    open_browser=open_browser,
+                    any_port=demo,
+                    ask_for_login=as_another_user,
+                ),
                 on_authorization_url,
                 render,
-                any_port=demo,
-                ask_for_login=as_another_user,
-                attempt=attempt,
+                attempt,
             )
             record, superseded = self._keep_connection(
                 previous, tokens, login_url, client_id, ca_cert, demo, replace_data
@@ -297,29 +315,18 @@ class ConnectionManager:
 
     def _browser_login(
         self,
-        login_url,
-        browser_url,
-        client_id,
-        ca_cert,
-        port,
-        timeout,
-        open_browser,
-        on_url,
-        render,
-        *,
-        any_port: bool,
-        ask_for_login: bool,
+        login: _Login,
+        on_url: Callable[[str], None] | None,
+        render: Callable[[Text], str],
         attempt: threading.Event,
     ) -> oauth.TokenResponse:
-        """The browser opens ``browser_url``'s login page; the code goes to ``login_url``.
-        ``any_port``: the authorization server takes any loopback port (the demo org does)."""
         pkce, state = oauth.new_pkce_pair(), oauth.new_state()
         try:
-            listener = oauth.LoopbackListener(state, port=port, render=render)
+            listener = oauth.LoopbackListener(state, port=login.port, render=render)
         except PortBusy:
-            if not any_port:
+            if not login.any_port:
                 raise  # a real org's redirect URI is registered: its port cannot change
-            log.info("redirect port %d is busy; the demo org takes any loopback port", port)
+            log.info("redirect port %d is busy; the demo org takes any loopback port", login.port)
             listener = oauth.LoopbackListener(state, port=0, render=render)
         with listener:
             with self._login_lock:
@@ -328,18 +335,18 @@ class ConnectionManager:
                     listener.cancel()
             try:
                 url = oauth.authorization_url(
-                    browser_url,
-                    client_id=client_id,
+                    login.browser_url,
+                    client_id=login.client_id,
                     redirect_uri=listener.redirect_uri,
                     code_challenge=pkce.challenge,
                     state=state,
-                    ask_for_login=ask_for_login,
+                    ask_for_login=login.ask_for_login,
                 )
                 if on_url:
                     on_url(url)
-                if open_browser and not webbrowser.open(url):
+                if login.open_browser and not webbrowser.open(url):
                     log.info("no browser could be opened; the link is shown for copying")
-                code = listener.wait(timeout)
+                code = listener.wait(login.timeout)
             finally:
                 with self._login_lock:
                     self._pending_login = None
@@ -348,12 +355,12 @@ class ConnectionManager:
                 QT_TRANSLATE_NOOP("Salesforce", "The connection was cancelled.")
             )
         return oauth.exchange_code(
-            login_url,
+            login.token_url,
             code=code,
             pkce=pkce,
-            client_id=client_id,
+            client_id=login.client_id,
             redirect_uri=listener.redirect_uri,
-            ca_cert=ca_cert,
+            ca_cert=login.ca_cert,
             retry=self._retry,
         )
 
