@@ -36,6 +36,19 @@ class Text:
     def __str__(self) -> str:
         return self.render(lambda _context, source: source)
 
+    def to_json(self) -> dict:
+        """A plain form to keep in the store, so it can be translated when shown later."""
+        args = {k: v.to_json() if isinstance(v, Text) else v for k, v in self.args.items()}
+        return {"context": self.context, "source": self.source, "args": args}
+
+    @classmethod
+    def from_json(cls, kept: dict) -> Text:
+        args = {
+            name: cls.from_json(value) if isinstance(value, dict) and "source" in value else value
+            for name, value in kept.get("args", {}).items()
+        }
+        return cls(kept["context"], kept["source"], args)
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:
     return Text(context, source)

@@ -1,0 +1,83 @@
+"""The one writer of a sync: stages every row the readers hand over, then swaps each object in.
+
+Values arrive as Bulk CSV text or REST JSON values, each row followed by its matching keys; the
+staging INSERT turns both into the same stored form in SQL (so the two paths give identical
+rows): empty text is NULL, "true"/"false" are 1/0, datetimes end in Z, numbers take the
+column's type.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from navsync_desktop.engine.sync_plan import ObjectPlan
+from navsync_desktop.store import Store, crm_records, sync_state
+from navsync_desktop.store.crm_records import SwapCounts
+from navsync_desktop.store.sync_state import ObjectState
+
+
+def _value_sql(kind: str, number: int) -> str:
+    value = f"NULLIF(?{number}, '')"
+    if kind == "boolean":
+        return (
+            f"CASE WHEN ?{number} IN (1, 'true') THEN 1 WHEN ?{number} IN (0, 'false') THEN 0 END"
+        )
+    if kind == "datetime":  # REST says +0000, Bulk says Z: keep one form
+        return f"REPLACE({value}, '+0000', 'Z')"
+    return value
+
+
+class StagingWriter:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._inserts: dict[tuple[str, tuple[str, ...] | None], str] = {}
+
+    def begin(self, plan: ObjectPlan) -> None:
+        """(Again) empty staging tables for the object."""
+        crm_records.create_staging(self._db, plan.obj.table)
+
+    def rows(self, plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> None:
+        crm_records.write_batch(self._db, self._insert(plan, header), rows)
+
+    def deletions(self, plan: ObjectPlan, rows: list[tuple[str, str]]) -> None:
+        normalised = [(record_id, stamp.replace("+0000", "Z")) for record_id, stamp in rows]
+        crm_records.write_batch(self._db, crm_records.deletion_insert(plan.obj.table), normalised)
+
+    def discard(self, plan: ObjectPlan) -> None:
+        crm_records.drop_staging(self._db, plan.obj.table)
+
+    def swap(self, store: Store, plan: ObjectPlan, previous: ObjectState | None) -> SwapCounts:
+        """One short transaction: the object's rows and its new watermark together."""
+        table = plan.obj.table
+        watermark = crm_records.staged_watermark(self._db, table)
+        if not plan.full and previous is not None and previous.watermark:
+            watermark = max(filter(None, (watermark, previous.watermark)))
+        state = ObjectState(
+            plan.sobject,
+            watermark,
+            plan.fingerprint,
+            plan.fields,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        with store.transaction() as db:
+            counts = crm_records.swap(db, table, full=plan.full)
+            sync_state.save(db, state)
+        self.discard(plan)
+        return counts
+
+    def _insert(self, plan: ObjectPlan, header: tuple[str, ...] | None) -> str:
+        key = (plan.sobject, header)
+        if key not in self._inserts:
+            numbers = plan.positions(header)
+            values = {
+                item.column: _value_sql(item.type, numbers[item.column] + 1)
+                for item in plan.selected
+            }
+            first_key = len(plan.selected) if header is None else len(header)
+            for n, derived in enumerate(plan.obj.derived, start=first_key + 1):
+                values[derived.column] = f"?{n}"
+            self._inserts[key] = crm_records.staging_insert(
+                plan.obj.table, list(values), list(values.values())
+            )
+        return self._inserts[key]
