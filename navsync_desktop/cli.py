@@ -7,17 +7,26 @@ stderr and exits non-zero. ``--json`` prints exactly one JSON document on stdout
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
 
-from navsync_desktop import __version__, paths
+from navsync_desktop import __version__, cli_crm, paths
+from navsync_desktop.cli_common import CommandError, print_json
 from navsync_desktop.credentials import CredentialsError
 from navsync_desktop.demo_org import cli as demo_org_cli
-from navsync_desktop.engine import doctor, prerequisites, readiness, settings_catalog
+from navsync_desktop.engine import (
+    autosave,
+    crm_settings,
+    doctor,
+    prerequisites,
+    readiness,
+    settings_catalog,
+)
 from navsync_desktop.engine.checks import CheckResult, Status, worst
 from navsync_desktop.engine.connection import ConnectionFailed, ConnectionManager
+from navsync_desktop.engine.seats import SeatError
+from navsync_desktop.engine.settings_catalog import SettingError
 from navsync_desktop.engine.status import read_status
 from navsync_desktop.logs import setup_logging
 from navsync_desktop.salesforce.errors import SalesforceError
@@ -29,12 +38,15 @@ from navsync_desktop.store.connection import ConnectionState
 log = logging.getLogger(__name__)
 
 # Errors whose message says what went wrong and what to do: one line, no traceback.
-USER_ERRORS = (StoreError, CredentialsError, ConnectionFailed, SalesforceError)
+USER_ERRORS = (
+    StoreError,
+    CredentialsError,
+    ConnectionFailed,
+    SalesforceError,
+    SeatError,
+    SettingError,
+)
 STATUS_MARK = {Status.PASS: "ok  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
-
-
-class CommandError(Exception):
-    """A command failed for a reason the user can act on (one line)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,11 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     show_parser = settings_commands.add_parser("show", help="print every setting")
     show_parser.add_argument("--json", action="store_true", help="print JSON")
     set_parser = settings_commands.add_parser(
-        "set", help=f"change a setting ({', '.join(sorted(settings_catalog.CHOICES))})"
+        "set", help=f"change a setting ({', '.join(sorted(settings_catalog.SETTINGS))})"
     )
     set_parser.add_argument("key")
     set_parser.add_argument("value")
     settings_parser.set_defaults(handler=cmd_settings)
+    cli_crm.add_commands(commands)
 
     demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
     demo_org_cli.add_subcommands(demo_org_parser)
@@ -132,11 +145,6 @@ def add_connection_commands(commands) -> None:
     disconnect_parser.set_defaults(handler=cmd_disconnect)
 
 
-def print_json(document: object) -> None:
-    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
-
-
 def cmd_doctor(args: argparse.Namespace) -> int:
     results = doctor.run_doctor()
     overall = worst(results)
@@ -158,7 +166,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Org: {connection.org_name} ({connection.org_id}) as {connection.username}")
         print(f"Instance: {connection.instance_url}")
     for name, count in status.counts.items():
-        print(f"{name}: {count}")
+        print(f"{name}: {count:,}")
     return 0
 
 
@@ -238,17 +246,26 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     with Store.open(paths.store_path()) as store:
         if args.settings_command == "set":
-            try:
-                settings_catalog.change(store, args.key, args.value)
-            except settings_catalog.UnknownSettingError as error:
-                raise CommandError(str(error)) from None
+            with ConnectionManager(store) as manager:
+
+                def offered() -> crm_settings.CrmChoices:
+                    connected = manager.state in (
+                        ConnectionState.CONNECTED,
+                        ConnectionState.SYNCING,
+                    )
+                    return crm_settings.choices(store, manager.open_session if connected else None)
+
+                settings_catalog.change(store, args.key, args.value, offered)
+            if args.key in (crm_settings.AUTO_SYNC_ALL_SEATS, crm_settings.PIPELINE_STAGE):
+                autosave.recompute(store)
             return 0
         current = settings_catalog.show(store)
     if args.json:
         print_json(current)
     else:
         for key, value in current.items():
-            print(f"{key} = {'(not set)' if value is None else value}")
+            shown = {None: "(not set)", True: "yes", False: "no"}.get(value, value)
+            print(f"{key} = {shown}")
     return 0
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import dataclass
 
 from navsync_desktop.engine import crm_settings
 from navsync_desktop.store import Store
+from navsync_desktop.store.seats import Seat, all_seats
 
 log = logging.getLogger(__name__)
 
@@ -105,3 +107,61 @@ def _pipeline_sort_order(store: Store) -> int | None:
 def _drop_work_tables(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE IF EXISTS temp.autosave_seat_user")
     db.execute("DROP TABLE IF EXISTS temp.autosave_pipeline")
+
+
+@dataclass(frozen=True)
+class SavedRecord:
+    sobject: str  # Account, Contact or Lead
+    id: str
+    name: str | None
+    detail: str | None  # the account's website; the person's title and company
+
+
+@dataclass(frozen=True)
+class SavedLists:
+    seat: Seat
+    accounts: list[SavedRecord]
+    leads_and_contacts: list[SavedRecord]
+
+    def to_json(self) -> dict:
+        def records(items: list[SavedRecord]) -> list[dict]:
+            return [
+                {"sobject": r.sobject, "id": r.id, "name": r.name, "detail": r.detail}
+                for r in items
+            ]
+
+        return {
+            "email": self.seat.email,
+            "name": self.seat.name,
+            "accounts": records(self.accounts),
+            "leads_and_contacts": records(self.leads_and_contacts),
+        }
+
+
+_SAVED = """
+SELECT entry.list, entry.sobject, entry.record_id,
+       COALESCE(account.name, trim(COALESCE(contact.first_name, '') || ' ' || contact.last_name),
+                trim(COALESCE(lead.first_name, '') || ' ' || lead.last_name)) AS name,
+       COALESCE(account.website, contact.title, lead.company) AS detail
+FROM saved_list_entries AS entry
+LEFT JOIN crm_account AS account ON entry.sobject = 'Account' AND account.id = entry.record_id
+LEFT JOIN crm_contact AS contact ON entry.sobject = 'Contact' AND contact.id = entry.record_id
+LEFT JOIN crm_lead AS lead ON entry.sobject = 'Lead' AND lead.id = entry.record_id
+WHERE entry.seat_id = ?
+ORDER BY entry.list, name, entry.record_id
+"""
+
+
+def saved_lists(store: Store, email: str | None = None) -> list[SavedLists]:
+    """Each seat holder's two lists (one seat holder's, with ``email``)."""
+    result = []
+    for seat in all_seats(store):
+        if email is not None and seat.email.lower() != email.strip().lower():
+            continue
+        lists: dict[str, list[SavedRecord]] = {ACCOUNTS: [], LEADS_AND_CONTACTS: []}
+        for row in store.connection.execute(_SAVED, (seat.id,)):
+            lists[row["list"]].append(
+                SavedRecord(row["sobject"], row["record_id"], row["name"], row["detail"])
+            )
+        result.append(SavedLists(seat, lists[ACCOUNTS], lists[LEADS_AND_CONTACTS]))
+    return result

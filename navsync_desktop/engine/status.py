@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
-from navsync_desktop.store import Store, connection, sync_runs
+from navsync_desktop.store import Store, connection, crm_records, sync_runs
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
 from navsync_desktop.store.migrations import LATEST_VERSION
 
@@ -28,7 +28,7 @@ def _local(moment: datetime) -> str:
 class StatusReport:
     connection: ConnectionRecord
     last_synced: datetime | None
-    counts: dict[str, int]
+    counts: dict[str, int]  # records kept per synced sObject
 
     def state_label(self) -> Text:
         reconnect_by = self.connection.reconnect_by
@@ -62,7 +62,7 @@ def status_of(store: Store) -> StatusReport:
     return StatusReport(
         connection=connection.load(store),
         last_synced=sync_runs.last_synced(store),
-        counts={"sync_runs": sync_runs.count(store)},
+        counts=crm_records.counts(store),
     )
 
 
@@ -70,7 +70,7 @@ def read_status(path: Path) -> StatusReport:
     """The status without taking the store's write lock, so it works while the GUI runs."""
     store = Store.open_readonly(path)
     if store is None:
-        return StatusReport(ConnectionRecord(), None, {"sync_runs": 0})
+        return StatusReport(ConnectionRecord(), None, dict.fromkeys(crm_records.TABLES, 0))
     if store.version < LATEST_VERSION:  # an older file: bring it forward first
         store.close()
         store = Store.open(path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -33,11 +34,12 @@ from navsync_desktop.engine.sync_progress import (
     retry_message,
 )
 from navsync_desktop.engine.sync_reader import (
+    BulkLane,
     Deletions,
     Finished,
-    ObjectReader,
     ReadOptions,
     Restart,
+    RestReader,
     Rows,
 )
 from navsync_desktop.engine.sync_writer import StagingWriter
@@ -66,8 +68,10 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class SyncOptions:
-    workers: int = 3  # objects read at once
-    queue_batches: int = 8  # parsed batches waiting for the writer: memory stays flat
+    # Objects read at once: the Bulk objects one after another on one thread, the REST objects
+    # on the others (describing and counting, mostly waiting for answers, runs all at once).
+    workers: int = 4
+    queue_batches: int = 16  # parsed batches waiting for the writer: memory stays flat
     pacing_delay_s: float = 1.0  # between requests, when few API requests are left
     read: ReadOptions = ReadOptions()  # noqa: RUF009 - frozen, so sharing it is safe
 
@@ -184,7 +188,7 @@ class _Run:
         self._pacer = ApiPacer(
             session,
             sync_settings.api_reserve(store),
-            in_flight=options.workers,
+            in_flight=max(options.workers, len(OBJECTS)),
             delay_s=options.pacing_delay_s,
             stop=self._stop,
             on_pacing=self._on_pacing,
@@ -280,7 +284,7 @@ class _Run:
                 bulk_threshold=threshold,
             )
 
-        with ThreadPoolExecutor(self._options.workers, thread_name_prefix="sync-plan") as pool:
+        with ThreadPoolExecutor(len(OBJECTS), thread_name_prefix="sync-plan") as pool:
             plans = list(pool.map(plan, OBJECTS))
         for plan_ in plans:
             self._counts.total[plan_.sobject] = plan_.total
@@ -320,15 +324,15 @@ class _Run:
 
         finished: list[ObjectPlan] = []
         failure: BaseException | None = None
-        order = sorted(plans, key=lambda plan: plan.total, reverse=True)  # longest first
-        with ThreadPoolExecutor(self._options.workers, thread_name_prefix="sync-read") as pool:
-            futures = [
-                pool.submit(
-                    ObjectReader(
-                        self._session, plan, send, self._stop, self._options.read, self._on_rows
-                    ).run
-                )
-                for plan in order
+        options = self._options
+        readers = (self._session, send, self._stop, options.read, self._on_rows)
+        bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total, reverse=True)
+        with ThreadPoolExecutor(options.workers, thread_name_prefix="sync-read") as pool:
+            futures = [pool.submit(BulkLane(*readers).run, bulk)] if bulk else []
+            futures += [
+                pool.submit(RestReader(*readers).run, plan)
+                for plan in sorted(plans, key=lambda p: p.total, reverse=True)
+                if plan.api == "rest"
             ]
             try:
                 pending = len(plans)
@@ -336,13 +340,20 @@ class _Run:
                     if self._cancel.is_set():
                         self._stop.set()
                     try:
-                        message = messages.get(timeout=0.1)
+                        message = messages.get_nowait()
                     except queue.Empty:
-                        continue
+                        self._writer.commit()  # nothing to do: let others at the store
+                        try:
+                            message = messages.get(timeout=0.1)
+                        except queue.Empty:
+                            continue
                     if isinstance(message, Finished):
+                        log.info("%s read: %s", message.plan.sobject, message.error or "complete")
                         pending -= 1
                         if message.error is None:
                             finished.append(message.plan)
+                            if not self._stop.is_set():
+                                writer.prepare(message.plan)
                         elif failure is None and not isinstance(message.error, QueryCancelled):
                             failure = message.error
                             self._stop.set()
@@ -369,7 +380,9 @@ class _Run:
         objects = {}
         for plan in plans:
             self._report(SyncProgress(Phase.SAVING, plan.sobject, api=plan.api))
+            started = time.perf_counter()
             counts = self._writer.swap(self._store, plan, self._states[plan.sobject])
+            log.info("%s saved in %.2f s: %s", plan.sobject, time.perf_counter() - started, counts)
             objects[plan.sobject] = self._object_json(plan, counts)
         return objects
 

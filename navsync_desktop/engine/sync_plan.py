@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 from simple_salesforce import format_soql
 
 from navsync_desktop.engine.crm_objects import WON_VALUE, CrmObject
 from navsync_desktop.salesforce.errors import SalesforceApiError
+from navsync_desktop.salesforce.record_ids import split_id_range
 from navsync_desktop.salesforce.session import SalesforceSession
 from navsync_desktop.store.sync_state import ObjectState
 
@@ -26,6 +28,10 @@ OVERLAP = timedelta(minutes=5)
 # Deleted records stay in the recycle bin (and so in queryAll) for 15 days; after a longer gap
 # deletions could be missed, so the object is read in full.
 RECYCLE_BIN_DAYS = timedelta(days=14)
+# A large object is read as several Bulk jobs over Id ranges (PK chunking), so that one part
+# is downloaded and stored while Salesforce still works on the next.
+CHUNK_ROWS = 12_500
+MAX_CHUNKS = 16
 _REQUIRED = ("id", "system_modstamp")
 
 
@@ -47,6 +53,7 @@ class ObjectPlan:
     since: datetime | None  # incremental: read what changed from here on
     total: int = 0  # rows to read (COUNT())
     api: str = "rest"  # or "bulk"
+    id_boundaries: list[str] = field(default_factory=list)  # Bulk in parts, split at these Ids
 
     @property
     def sobject(self) -> str:
@@ -60,10 +67,24 @@ class ObjectPlan:
         position = {name.lower(): n for n, name in enumerate(header)}
         return {item.column: position[item.field.lower()] for item in self.selected}
 
-    def soql(self) -> str:
+    def soql(self, id_range: str | None = None) -> str:
         fields = dict.fromkeys(item.field for item in self.selected)  # a field may feed two columns
-        select = ", ".join(fields)
-        return self._with_conditions(format_soql("SELECT {:literal}", select), deleted=False)
+        select = format_soql("SELECT {:literal}", ", ".join(fields))
+        return self._with_conditions(select, deleted=False, extra=id_range)
+
+    def id_ranges(self) -> list[str | None]:
+        """The conditions of the parts a Bulk read is split into ([None]: one part)."""
+        bounds = self.id_boundaries
+        if not bounds:
+            return [None]
+        ranges = [format_soql("Id < {}", bounds[0])]
+        ranges += [format_soql("Id >= {} AND Id < {}", low, high) for low, high in pairwise(bounds)]
+        return [*ranges, format_soql("Id >= {}", bounds[-1])]
+
+    def edge_id_soql(self, order: str) -> str:
+        """The smallest (ASC) or largest (DESC) Id the read covers."""
+        query = self._with_conditions("SELECT Id", deleted=False)
+        return format_soql("{:literal} ORDER BY Id {:literal} LIMIT 1", query, order)
 
     def count_soql(self) -> str:
         return self._with_conditions("SELECT COUNT()", deleted=False)
@@ -72,8 +93,8 @@ class ObjectPlan:
         """For queryAll: the records deleted since the last run."""
         return self._with_conditions("SELECT Id, SystemModstamp", deleted=True)
 
-    def _with_conditions(self, select: str, *, deleted: bool) -> str:
-        conditions = []
+    def _with_conditions(self, select: str, *, deleted: bool, extra: str | None = None) -> str:
+        conditions = [extra] if extra else []
         if deleted:
             conditions.append("IsDeleted = true")
         elif self.person_filter:
@@ -129,7 +150,17 @@ def plan_object(
     )
     plan.total = session.call(lambda sf: sf.query(plan.count_soql()))["totalSize"]
     plan.api = "bulk" if plan.total >= bulk_threshold else "rest"
+    if plan.api == "bulk" and plan.total >= 2 * CHUNK_ROWS:
+        plan.id_boundaries = _id_boundaries(session, plan)
     return plan
+
+
+def _id_boundaries(session: SalesforceSession, plan: ObjectPlan) -> list[str]:
+    edges = [session.query_all(plan.edge_id_soql(order)) for order in ("ASC", "DESC")]
+    if not all(edges):
+        return []
+    parts = min(MAX_CHUNKS, -(-plan.total // CHUNK_ROWS))
+    return split_id_range(edges[0][0]["Id"], edges[1][0]["Id"], parts)
 
 
 def _field_type(session: SalesforceSession, sobject: str, path: str) -> str | None:

@@ -1,16 +1,22 @@
-"""Reading one planned sObject: its rows through Bulk API 2.0 or REST query pages, then (for
-an incremental run) the Ids deleted since, through queryAll. Runs on a pool thread and hands
-everything to the one writer as messages.
+"""Reading the planned sObjects; everything read goes to the one writer as messages.
 
-When Salesforce keeps failing even after the session's retries, the object is read again from
-the start (reads may be repeated; the writer empties its staging table first).
+Objects read through REST query pages run a few at once (they mostly wait for Salesforce to
+build each page). Objects read through Bulk API 2.0 run one after another on one thread: their
+CSV parsing is the client's heaviest work, and two threads parsing at once would only take
+turns at Python's interpreter lock. Instead, each part's job is started a few parts early, so
+Salesforce prepares the next part while the current one arrives.
+
+An incremental read ends with the Ids deleted since, through queryAll. When Salesforce keeps
+failing even after the session's retries, the object is read again from the start (reads may
+be repeated; the writer empties its staging table first).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -20,6 +26,9 @@ from navsync_desktop.salesforce.errors import SalesforceUnavailable
 from navsync_desktop.salesforce.session import SalesforceSession
 
 log = logging.getLogger(__name__)
+
+Send = Callable[[object], None]
+OnRows = Callable[[ObjectPlan, int], None]
 
 
 @dataclass(frozen=True)
@@ -53,122 +62,173 @@ class ReadOptions:
     batch_rows: int = 2_000
     bulk_page_records: int = 50_000
     poll: PollBackoff = PollBackoff()  # noqa: RUF009 - frozen, so sharing it is safe
+    bulk_jobs_ahead: int = 2  # Bulk jobs started beyond the one being read
     attempts: int = 3  # reads of an object, when Salesforce keeps failing
 
 
-class ObjectReader:
+class _Reading:
+    """What both kinds of reader share: the session, the writer's queue, stopping."""
+
     def __init__(
         self,
         session: SalesforceSession,
-        plan: ObjectPlan,
-        send: Callable[[object], None],
+        send: Send,
         stop: threading.Event,
         options: ReadOptions,
-        on_rows: Callable[[ObjectPlan, int], None],
+        on_rows: OnRows,
     ) -> None:
         self._session = session
-        self._plan = plan
         self._send = send
         self._stop = stop
         self._options = options
         self._on_rows = on_rows
 
-    def run(self) -> None:
+    def _check_stop(self) -> None:
+        if self._stop.is_set():
+            raise QueryCancelled
+
+    def _rows(self, plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> None:
+        self._send(Rows(plan, header, rows))
+        self._on_rows(plan, len(rows))
+
+    def _deletions(self, plan: ObjectPlan) -> None:
+        """An incremental read: the Ids deleted since (queryAll, through REST)."""
+        if plan.full:
+            return
+        batch: list[tuple[str, str]] = []
+        soql = plan.deletions_soql()
+        for record in self._session.query_all_iter(soql, include_deleted=True):
+            batch.append((record["Id"], record["SystemModstamp"]))
+            if len(batch) >= self._options.batch_rows:
+                self._check_stop()
+                self._send(Deletions(plan, batch))
+                batch = []
+        if batch:
+            self._send(Deletions(plan, batch))
+
+
+class RestReader(_Reading):
+    """One object through REST query pages (``query_all_iter`` with the batch size)."""
+
+    def run(self, plan: ObjectPlan) -> None:
         """Read the object; ends with a ``Finished`` message, whatever happens."""
         error: BaseException | None = None
         try:
             for attempt in range(1, self._options.attempts + 1):
                 try:
-                    self._read_once()
+                    self._read(plan)
+                    self._deletions(plan)
                     break
                 except SalesforceUnavailable as failure:
                     if attempt == self._options.attempts or self._stop.is_set():
                         raise
-                    log.warning("reading %s again: %s", self._plan.sobject, failure)
-                    self._send(Restart(self._plan))
+                    log.warning("reading %s again: %s", plan.sobject, failure)
+                    self._send(Restart(plan))
         except BaseException as failure:  # the writer decides what it means for the run
             error = failure
-        self._send(Finished(self._plan, error))
+        self._send(Finished(plan, error))
 
-    def _check_stop(self) -> None:
-        if self._stop.is_set():
-            raise QueryCancelled
+    def _read(self, plan: ObjectPlan) -> None:
+        values = _values_of(plan.selected)
+        batch: list[tuple] = []
+        records = self._session.query_all_iter(plan.soql(), batch_size=self._options.batch_rows)
+        for record in records:
+            batch.append(values(record))
+            if len(batch) >= self._options.batch_rows:
+                self._check_stop()
+                self._rows(plan, None, _with_keys(plan, None, batch))
+                batch = []
+        if batch:
+            self._rows(plan, None, _with_keys(plan, None, batch))
 
-    def _read_once(self) -> None:
-        plan = self._plan
-        if plan.api == "bulk":
-            BulkQuery(
+
+class BulkLane(_Reading):
+    """The Bulk objects, part by part (Id ranges), one after another."""
+
+    def run(self, plans: list[ObjectPlan]) -> None:
+        """Read every object; each ends with a ``Finished`` message, whatever happens."""
+        parts: deque[tuple[ObjectPlan, str | None]] = deque(
+            (plan, id_range) for plan in plans for id_range in plan.id_ranges()
+        )
+        remaining = Counter(plan.sobject for plan, _ in parts)
+        attempts: Counter[str] = Counter()
+        started: deque[tuple[ObjectPlan, BulkQuery]] = deque()
+        done: set[str] = set()
+        current: ObjectPlan | None = None
+        try:
+            while parts or started:
+                self._start_ahead(parts, started)
+                current, job = started.popleft()
+                try:
+                    job.finish(lambda header, rows, plan=current: self._parsed(plan, header, rows))
+                    remaining[current.sobject] -= 1
+                    if not remaining[current.sobject]:
+                        self._deletions(current)
+                        self._send(Finished(current))
+                        done.add(current.sobject)
+                except SalesforceUnavailable as failure:
+                    attempts[current.sobject] += 1
+                    if attempts[current.sobject] >= self._options.attempts or self._stop.is_set():
+                        raise
+                    log.warning("reading %s again: %s", current.sobject, failure)
+                    self._read_again(current, parts, started, remaining)
+        except BaseException as failure:  # the writer decides what it means for the run
+            for _, job in started:
+                job.abandon()
+            for plan in plans:
+                if plan.sobject not in done:
+                    self._send(Finished(plan, failure if plan is current else QueryCancelled()))
+
+    def _start_ahead(self, parts: deque, started: deque) -> None:
+        while parts and len(started) <= self._options.bulk_jobs_ahead:
+            self._check_stop()
+            plan, id_range = parts.popleft()
+            job = BulkQuery(
                 self._session,
-                plan.soql(),
+                plan.soql(id_range),
                 cancel=self._stop,
                 poll=self._options.poll,
                 page_records=self._options.bulk_page_records,
                 batch_rows=self._options.batch_rows,
-            ).read(self._bulk_rows)
-        else:
-            self._rest_rows()
-        if not plan.full:
-            self._deletions()
+            )
+            job.start()
+            started.append((plan, job))
 
-    def _bulk_rows(self, header: list[str], rows: list[list[str]]) -> None:
-        keys = _keys_of(self._plan, tuple(header))
-        if keys is not None:
-            for row in rows:
-                row.extend(keys(row))
-        self._send(Rows(self._plan, tuple(header), rows))
-        self._on_rows(self._plan, len(rows))
+    def _read_again(self, plan: ObjectPlan, parts: deque, started: deque, remaining: Counter):
+        """Drop the object's started parts and put all of its parts first in line again."""
+        for other, job in list(started):
+            if other is plan:
+                job.abandon()
+                started.remove((other, job))
+        for item in [item for item in parts if item[0] is plan]:
+            parts.remove(item)
+        id_ranges = plan.id_ranges()
+        parts.extendleft((plan, id_range) for id_range in reversed(id_ranges))
+        remaining[plan.sobject] = len(id_ranges)
+        self._send(Restart(plan))
 
-    def _rest_rows(self) -> None:
-        values = _values_of(self._plan.selected)
-        keys = _keys_of(self._plan, None)
-        batch: list[tuple] = []
-        records = self._session.query_all_iter(
-            self._plan.soql(), batch_size=self._options.batch_rows
-        )
-        for record in records:
-            row = values(record)
-            batch.append(row + keys(row) if keys else row)
-            if len(batch) >= self._options.batch_rows:
-                self._check_stop()
-                self._send(Rows(self._plan, None, batch))
-                self._on_rows(self._plan, len(batch))
-                batch = []
-        if batch:
-            self._send(Rows(self._plan, None, batch))
-            self._on_rows(self._plan, len(batch))
-
-    def _deletions(self) -> None:
-        batch: list[tuple[str, str]] = []
-        soql = self._plan.deletions_soql()
-        for record in self._session.query_all_iter(soql, include_deleted=True):
-            batch.append((record["Id"], record["SystemModstamp"]))
-            if len(batch) >= self._options.batch_rows:
-                self._check_stop()
-                self._send(Deletions(self._plan, batch))
-                batch = []
-        if batch:
-            self._send(Deletions(self._plan, batch))
+    def _parsed(self, plan: ObjectPlan, header: list[str], rows: list[list[str]]) -> None:
+        self._rows(plan, tuple(header), _with_keys(plan, tuple(header), rows))
 
 
-def _keys_of(
-    plan: ObjectPlan, header: tuple[str, ...] | None
-) -> Callable[[Sequence], tuple] | None:
-    """The row's matching keys (``plan.obj.derived``), to go after its values."""
-    if not plan.obj.derived:
-        return None
+def _with_keys(plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> list:
+    """The rows, each followed by its matching keys (``plan.obj.derived``), computed a
+    column at a time (a call per key and row, nothing more: this runs for every row)."""
+    if not plan.obj.derived or not rows:
+        return rows
     position = plan.positions(header)
-    makers = [
-        (derived.function, [position.get(source) for source in derived.sources])
-        for derived in plan.obj.derived
-    ]
-
-    def keys(row: Sequence) -> tuple:
-        return tuple(
-            function(*(None if n is None else row[n] for n in places))
-            for function, places in makers
-        )
-
-    return keys
+    columns = []
+    for derived in plan.obj.derived:
+        arguments = [
+            [row[position[source]] for row in rows] if source in position else [None] * len(rows)
+            for source in derived.sources
+        ]
+        columns.append(list(map(derived.function, *arguments)))
+    if isinstance(rows[0], list):  # Bulk CSV rows: extended in place
+        for row, keys in zip(rows, zip(*columns, strict=True), strict=True):
+            row.extend(keys)
+        return rows
+    return [row + keys for row, keys in zip(rows, zip(*columns, strict=True), strict=True)]
 
 
 def _values_of(selected: list[Selected]) -> Callable[[dict], tuple]:

@@ -28,27 +28,66 @@ def _value_sql(kind: str, number: int) -> str:
     return value
 
 
+# Staged rows are committed in groups of about this many (a transaction holds the store's write
+# lock, briefly), and whenever the writer has nothing else to do.
+COMMIT_ROWS = 10_000
+
+
 class StagingWriter:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._inserts: dict[tuple[str, tuple[str, ...] | None], str] = {}
+        self._uncommitted: int | None = None  # rows in the open transaction, None: none open
 
     def begin(self, plan: ObjectPlan) -> None:
         """(Again) empty staging tables for the object."""
+        self.commit()
         crm_records.create_staging(self._db, plan.obj.table)
 
     def rows(self, plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> None:
-        crm_records.write_batch(self._db, self._insert(plan, header), rows)
+        self._write(self._insert(plan, header), rows)
 
     def deletions(self, plan: ObjectPlan, rows: list[tuple[str, str]]) -> None:
         normalised = [(record_id, stamp.replace("+0000", "Z")) for record_id, stamp in rows]
-        crm_records.write_batch(self._db, crm_records.deletion_insert(plan.obj.table), normalised)
+        self._write(crm_records.deletion_insert(plan.obj.table), normalised)
+
+    def _write(self, sql: str, rows: list) -> None:
+        if self._uncommitted is None:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._uncommitted = 0
+        crm_records.write_batch(self._db, sql, rows)
+        self._uncommitted += len(rows)
+        if self._uncommitted >= COMMIT_ROWS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._uncommitted is not None:
+            self._uncommitted = None
+            self._db.execute("COMMIT")
+
+    def prepare(self, plan: ObjectPlan) -> None:
+        """The object is read completely: when it fills an empty table, build that table's
+        indexes now (SQLite works on them while the readers go on), so the swap at the end
+        is only a rename."""
+        if plan.full and crm_records.live_is_empty(self._db, plan.obj.table):
+            self.commit()
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                crm_records.index_staging(self._db, plan.obj.table)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     def discard(self, plan: ObjectPlan) -> None:
+        if self._uncommitted is not None:
+            self._uncommitted = None
+            self._db.execute("ROLLBACK")
         crm_records.drop_staging(self._db, plan.obj.table)
 
     def swap(self, store: Store, plan: ObjectPlan, previous: ObjectState | None) -> SwapCounts:
         """One short transaction: the object's rows and its new watermark together."""
+        self.commit()
         table = plan.obj.table
         watermark = crm_records.staged_watermark(self._db, table)
         if not plan.full and previous is not None and previous.watermark:

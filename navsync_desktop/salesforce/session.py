@@ -195,7 +195,7 @@ class SalesforceSession:
             session_id=access_token,
             session=self._http,
             version=self._version,
-            object_pairs_hook=dict,  # plain dicts parse faster than the default OrderedDict
+            object_pairs_hook=None,  # plain dicts: json's fast path, not OrderedDict
         )
 
     def _current_client(self) -> Salesforce:

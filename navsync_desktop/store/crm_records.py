@@ -1,13 +1,16 @@
 """The CRM records the sync keeps: one table per sObject, filled through staging tables.
 
-A sync streams rows into TEMP staging tables of the writing connection (short transactions that
-take no lock on the store file, so the program's other writes never wait on them), then swaps
-each object in with one short transaction together with its watermark. Until that swap the live
-tables stay exactly as they were, so a failed or cancelled run changes nothing.
+A sync streams rows into a staging table per object (``stage_<table>``, shaped like the live
+one but without its indexes) in short transactions, then swaps each object in with one short
+transaction together with its watermark. Until that swap the live tables stay exactly as they
+were, so a failed or cancelled run changes nothing. Filling an empty table (the first sync)
+renames the staging table into place and builds its indexes in one go, which is several times
+faster than inserting into indexed tables.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,18 +43,50 @@ def columns(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
 
 
 def _staged(table: str) -> str:
-    return f'temp."stage_{table}"'
+    return f'main."stage_{table}"'
+
+
+_OTHER_NAME = "__b"  # indexes built on a staging table alternate between two names
 
 
 def _staged_deletions(table: str) -> str:
     return f'temp."stage_{table}_deleted"'
 
 
+def _schema_sql(db: sqlite3.Connection, kind: str, table: str) -> list[str]:
+    return [sql for _, sql in _schema(db, kind, table)]
+
+
+def _schema(db: sqlite3.Connection, kind: str, table: str) -> list[tuple[str, str]]:
+    rows = db.execute(
+        "SELECT name, sql FROM main.sqlite_master "
+        "WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        (kind, table),
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+def live_is_empty(db: sqlite3.Connection, table: str) -> bool:
+    return db.execute(f'SELECT 1 FROM main."{table}" LIMIT 1').fetchone() is None  # noqa: S608 - schema identifier
+
+
+def index_staging(db: sqlite3.Connection, table: str) -> None:
+    """Build the live table's indexes on the staging table (under the other of two names),
+    so that it can take the live table's place by a rename. Done as soon as the object is
+    read, while other objects are still arriving."""
+    for name, sql in _schema(db, "index", table):
+        other = name.removesuffix(_OTHER_NAME) if name.endswith(_OTHER_NAME) else name + _OTHER_NAME
+        on_staging = f'CREATE \\1INDEX "{other}" ON "stage_{table}"'
+        db.execute(re.sub(r'^CREATE (UNIQUE )?INDEX\s+"?\w+"?\s+ON\s+"?\w+"?', on_staging, sql))
+
+
 def create_staging(db: sqlite3.Connection, table: str) -> None:
-    """Empty staging tables for ``table``: its rows, and the Ids Salesforce deleted."""
+    """Empty staging tables for ``table``: its rows (the live table's definition, no
+    indexes), and the Ids Salesforce deleted."""
     drop_staging(db, table)
-    definitions = ", ".join(f'"{name}" {kind}' for name, kind in columns(db, table))
-    db.execute(f"CREATE TABLE {_staged(table)} ({definitions}, PRIMARY KEY (id)) WITHOUT ROWID")
+    definition = _schema_sql(db, "table", table)[0]
+    renamed = re.sub(r'^CREATE TABLE\s+"?\w+"?', f"CREATE TABLE {_staged(table)}", definition)
+    db.execute(renamed)
     db.execute(
         f"CREATE TABLE {_staged_deletions(table)} (id TEXT PRIMARY KEY, system_modstamp TEXT)"
     )
@@ -74,14 +109,8 @@ def deletion_insert(table: str) -> str:
 
 
 def write_batch(db: sqlite3.Connection, sql: str, rows: Iterable[Sequence]) -> None:
-    """One short transaction on the TEMP tables (which locks nothing in the store file)."""
-    db.execute("BEGIN")
-    try:
-        db.executemany(sql, rows)
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
+    """Inside the caller's short transaction."""
+    db.executemany(sql, rows)
 
 
 def staged_watermark(db: sqlite3.Connection, table: str) -> str | None:
@@ -103,6 +132,8 @@ def swap(db: sqlite3.Connection, table: str, *, full: bool) -> SwapCounts:
     the staged rows are changes and the staged deletions go. Only rows that differ are
     written, so a full re-read of an unchanged object rewrites nothing.
     """
+    if full and live_is_empty(db, table):
+        return _rename_into_place(db, table)
     names = [name for name, _ in columns(db, table)]
     quoted = ", ".join(f'"{name}"' for name in names)
     same = " AND ".join(f'live."{name}" IS staged."{name}" COLLATE BINARY' for name in names)
@@ -121,6 +152,18 @@ def swap(db: sqlite3.Connection, table: str, *, full: bool) -> SwapCounts:
     ).rowcount
     total = db.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]  # noqa: S608 - schema identifier
     return SwapCounts(changed, deleted, total)
+
+
+def _rename_into_place(db: sqlite3.Connection, table: str) -> SwapCounts:
+    """The empty live table is replaced by the staging table, with its indexes (built now,
+    unless ``index_staging`` built them already)."""
+    indexes = [] if _schema(db, "index", f"stage_{table}") else _schema_sql(db, "index", table)
+    db.execute(f'DROP TABLE main."{table}"')
+    db.execute(f'ALTER TABLE {_staged(table)} RENAME TO "{table}"')
+    for index in indexes:
+        db.execute(index)
+    total = db.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]  # noqa: S608 - schema identifier
+    return SwapCounts(total, 0, total)
 
 
 def counts(store: Store) -> dict[str, int]:

@@ -29,12 +29,14 @@ def _folded_words(text: str) -> tuple[str, ...]:
     return tuple(word for word in _NOT_WORD.sub(" ", plain).replace("_", " ").split() if word)
 
 
+@lru_cache(maxsize=65536)
 def name_key(*parts: str | None) -> str | None:
     """'Jürgen  Müller' and 'jurgen muller' -> 'jurgen muller'."""
     words = [word for part in parts if part for word in _folded_words(part)]
     return " ".join(words) or None
 
 
+@lru_cache(maxsize=65536)
 def company_key(name: str | None) -> str | None:
     """'Nordlicht Logistik GmbH & Co. KG' -> 'nordlicht logistik'."""
     if not name:

@@ -100,7 +100,6 @@ MIGRATIONS: list[str] = [
         system_modstamp        TEXT NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX crm_contact_account ON crm_contact (account_id);
-    CREATE INDEX crm_contact_owner ON crm_contact (owner_id);
     CREATE INDEX crm_contact_email ON crm_contact (email);
     CREATE INDEX crm_contact_name_key ON crm_contact (name_key);
     CREATE INDEX crm_contact_profile_key ON crm_contact (linkedin_profile_key);
