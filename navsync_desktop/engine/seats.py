@@ -339,14 +339,16 @@ def seat_holders(store: Store) -> list[SeatHolder]:
 
 def add_sales_reps(store: Store) -> ImportResult:
     """The synced org's sales reps as seat holders, in one go: the active Users who own
-    accounts or opportunities (the demo org offers this; seats of the same email stay)."""
+    accounts, opportunities or leads (the demo org offers this; seats of the same email
+    stay)."""
     rows = store.connection.execute(
         """
         SELECT sf_user.email, sf_user.name FROM crm_user AS sf_user
         WHERE sf_user.is_active = 1 AND sf_user.email IS NOT NULL
           AND (EXISTS (SELECT 1 FROM crm_account AS account WHERE account.owner_id = sf_user.id)
                OR EXISTS (SELECT 1 FROM crm_opportunity AS opportunity
-                          WHERE opportunity.owner_id = sf_user.id))
+                          WHERE opportunity.owner_id = sf_user.id)
+               OR EXISTS (SELECT 1 FROM crm_lead AS lead WHERE lead.owner_id = sf_user.id))
           AND NOT EXISTS (SELECT 1 FROM seats AS seat WHERE seat.email = sf_user.email)
         ORDER BY sf_user.name
         """

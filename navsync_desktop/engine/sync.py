@@ -326,7 +326,9 @@ class _Run:
         failure: BaseException | None = None
         options = self._options
         readers = (self._session, send, self._stop, options.read, self._on_rows)
-        bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total, reverse=True)
+        # smallest first: the indexes of what is done are built while the rest arrives, and
+        # only the largest object's are left for the end
+        bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total)
         with ThreadPoolExecutor(options.workers, thread_name_prefix="sync-read") as pool:
             futures = [pool.submit(BulkLane(*readers).run, bulk)] if bulk else []
             futures += [

@@ -63,7 +63,7 @@ class ReadOptions:
     bulk_page_records: int = 50_000
     poll: PollBackoff = PollBackoff()  # noqa: RUF009 - frozen, so sharing it is safe
     bulk_jobs_ahead: int = 2  # Bulk jobs started beyond the one being read
-    attempts: int = 3  # reads of an object, when Salesforce keeps failing
+    attempts: int = 2  # reads of an object, when Salesforce keeps failing
 
 
 class _Reading:

@@ -179,11 +179,13 @@ MIGRATIONS: list[str] = [
         sync         INTEGER NOT NULL DEFAULT 1,
         added_at     TEXT NOT NULL
     );
+    -- the key's columns first: SQLite 3.40's integrity check misreads NOT NULL columns that
+    -- sit between the key columns of a WITHOUT ROWID table (and the store would seem damaged)
     CREATE TABLE saved_list_entries (
         seat_id    INTEGER NOT NULL REFERENCES seats (id) ON DELETE CASCADE,
         list       TEXT NOT NULL CHECK (list IN ('accounts', 'leads_contacts')),
-        sobject    TEXT NOT NULL,
         record_id  TEXT NOT NULL,
+        sobject    TEXT NOT NULL,
         PRIMARY KEY (seat_id, list, record_id)
     ) WITHOUT ROWID;
     CREATE TABLE sync_runs_new (

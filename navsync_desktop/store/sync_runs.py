@@ -62,12 +62,13 @@ def finish(store: Store, run_id: int, error: Text | str | None = None) -> None:
 def save(store: Store, run: SyncRun) -> None:
     """Keep a run's outcome and figures."""
     store.connection.execute(
-        "UPDATE sync_runs SET kind = ?, status = ?, finished_at = ?, error = ?, paused = ?, "
-        "objects = ?, http_requests = ?, api_used_before = ?, api_used_after = ?, api_max = ? "
-        "WHERE id = ?",
+        "UPDATE sync_runs SET kind = ?, status = ?, started_at = ?, finished_at = ?, error = ?, "
+        "paused = ?, objects = ?, http_requests = ?, api_used_before = ?, api_used_after = ?, "
+        "api_max = ? WHERE id = ?",
         (
             "full" if run.full else "incremental",
             run.status,
+            run.started_at,
             run.finished_at,
             _error_json(run.error),
             int(run.paused),
