@@ -17,7 +17,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -71,7 +71,7 @@ class SyncOptions:
     # Objects read at once: the Bulk objects one after another on one thread, the REST objects
     # on the others (describing and counting, mostly waiting for answers, runs all at once).
     workers: int = 4
-    queue_batches: int = 16  # parsed batches waiting for the writer: memory stays flat
+    queue_batches: int = 24  # parsed batches waiting for the writer: memory stays flat
     pacing_delay_s: float = 1.0  # between requests, when few API requests are left
     read: ReadOptions = ReadOptions()  # noqa: RUF009 - frozen, so sharing it is safe
 
@@ -308,12 +308,9 @@ class _Run:
 
     def _read_all(self, plans: list[ObjectPlan]) -> tuple[list[ObjectPlan], BaseException | None]:
         """Read every object; returns the objects read completely and the first failure."""
-        writer = self._writer
         messages: queue.Queue = queue.Queue(maxsize=self._options.queue_batches)
-        for plan in plans:
-            writer.begin(plan)
 
-        def send(message: object) -> None:
+        def send(message: object) -> None:  # the readers' side: waits while the queue is full
             while True:
                 try:
                     messages.put(message, timeout=0.1)
@@ -322,50 +319,56 @@ class _Run:
                     if self._stop.is_set() and not isinstance(message, Finished):
                         raise QueryCancelled from None
 
-        finished: list[ObjectPlan] = []
-        failure: BaseException | None = None
+        for plan in plans:
+            self._writer.begin(plan)
         options = self._options
         readers = (self._session, send, self._stop, options.read, self._on_rows)
-        # smallest first: the indexes of what is done are built while the rest arrives, and
-        # only the largest object's are left for the end
-        bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total)
+        # largest first: its indexes are built while the rest arrives (the queue holds it)
+        bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total, reverse=True)
+        rest = sorted((p for p in plans if p.api == "rest"), key=lambda p: p.total, reverse=True)
         with ThreadPoolExecutor(options.workers, thread_name_prefix="sync-read") as pool:
             futures = [pool.submit(BulkLane(*readers).run, bulk)] if bulk else []
-            futures += [
-                pool.submit(RestReader(*readers).run, plan)
-                for plan in sorted(plans, key=lambda p: p.total, reverse=True)
-                if plan.api == "rest"
-            ]
+            futures += [pool.submit(RestReader(*readers).run, plan) for plan in rest]
             try:
-                pending = len(plans)
-                while pending and not (all(f.done() for f in futures) and messages.empty()):
-                    if self._cancel.is_set():
-                        self._stop.set()
-                    try:
-                        message = messages.get_nowait()
-                    except queue.Empty:
-                        self._writer.commit()  # nothing to do: let others at the store
-                        try:
-                            message = messages.get(timeout=0.1)
-                        except queue.Empty:
-                            continue
-                    if isinstance(message, Finished):
-                        log.info("%s read: %s", message.plan.sobject, message.error or "complete")
-                        pending -= 1
-                        if message.error is None:
-                            finished.append(message.plan)
-                            if not self._stop.is_set():
-                                writer.prepare(message.plan)
-                        elif failure is None and not isinstance(message.error, QueryCancelled):
-                            failure = message.error
-                            self._stop.set()
-                    elif not self._stop.is_set():
-                        self._stage(writer, message)
+                finished, failure = self._write(messages, futures, len(plans))
             except BaseException:
                 self._stop.set()
                 raise
         if self._cancel.is_set() or (failure is None and len(finished) < len(plans)):
             failure = QueryCancelled()
+        return finished, failure
+
+    def _write(
+        self, messages: queue.Queue, futures: list[Future], expected: int
+    ) -> tuple[list[ObjectPlan], BaseException | None]:
+        """The writer's side: stage what arrives until every object has finished."""
+        finished: list[ObjectPlan] = []
+        failure: BaseException | None = None
+        pending = expected
+        while pending and not (all(f.done() for f in futures) and messages.empty()):
+            if self._cancel.is_set():
+                self._stop.set()
+            try:
+                message = messages.get_nowait()
+            except queue.Empty:
+                self._writer.commit()  # nothing to do: let others at the store meanwhile
+                try:
+                    message = messages.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+            if not isinstance(message, Finished):
+                if not self._stop.is_set():
+                    self._stage(self._writer, message)
+                continue
+            pending -= 1
+            log.info("%s read: %s", message.plan.sobject, message.error or "complete")
+            if message.error is None:
+                finished.append(message.plan)
+                if not self._stop.is_set():
+                    self._writer.prepare(message.plan)
+            elif failure is None and not isinstance(message.error, QueryCancelled):
+                failure = message.error
+                self._stop.set()
         return finished, failure
 
     def _stage(self, writer: StagingWriter, message: object) -> None:
