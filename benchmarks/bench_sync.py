@@ -17,11 +17,8 @@ so that each peak RSS is that process's own:
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
 import json
 import os
-import secrets
 import shutil
 import socket
 import sqlite3
@@ -32,15 +29,15 @@ import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import requests
+from bench_demo_serve import login  # the PKCE login, form posted directly
 from simple_salesforce import Salesforce, format_soql
 
-from navsync_desktop.demo_org.runtime import DEMO_CLIENT_ID
+from navsync_desktop.demo_org.runtime import DemoOrgEndpoint
 
 CLI = [sys.executable, "-m", "navsync_desktop"]
-REDIRECT_URI = "http://localhost:1717/OauthRedirect"
 USERNAME = "integration@northwind-demo.example"
 PASSWORD = "Northwind-Demo-2026"  # noqa: S105 - the demo org's documented password
 
@@ -83,43 +80,18 @@ def browser_login(url: str, ca_cert: str) -> None:
 
 def access_token(instance_url: str, ca_cert: str) -> str:
     """An access token of our own, for the baseline and for changing data (PKCE flow)."""
+    return login(DemoOrgEndpoint.at(instance_url, Path(ca_cert)), _session(ca_cert), USERNAME)
+
+
+def _session(ca_cert: str) -> requests.Session:
     http = requests.Session()
-    http.trust_env = False
+    http.trust_env = False  # else REQUESTS_CA_BUNDLE would replace the pinned CA
     http.verify = ca_cert
-    verifier = secrets.token_urlsafe(64)
-    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
-    answer = http.post(
-        f"{instance_url}/services/oauth2/authorize",
-        data={
-            "response_type": "code",
-            "client_id": DEMO_CLIENT_ID,
-            "redirect_uri": REDIRECT_URI,
-            "code_challenge": challenge.rstrip(b"=").decode(),
-            "username": USERNAME,
-            "password": PASSWORD,
-            "decision": "allow",
-        },
-        allow_redirects=False,
-    )
-    code = parse_qs(urlsplit(answer.headers["Location"]).query)["code"][0]
-    tokens = http.post(
-        f"{instance_url}/services/oauth2/token",
-        data={
-            "grant_type": "authorization_code",
-            "code": code,
-            "client_id": DEMO_CLIENT_ID,
-            "redirect_uri": REDIRECT_URI,
-            "code_verifier": verifier,
-        },
-    )
-    tokens.raise_for_status()
-    return tokens.json()["access_token"]
+    return http
 
 
 def client(instance_url: str, ca_cert: str, token: str) -> Salesforce:
-    http = requests.Session()
-    http.trust_env = False
-    http.verify = ca_cert
+    http = _session(ca_cert)
     return Salesforce(instance_url=instance_url, session_id=token, version="62.0", session=http)
 
 
@@ -264,6 +236,17 @@ def main() -> None:
             server.wait(30)
 
 
+def best_of(repeat: int, command: list[str], env: dict, prepare, stdin: str | None = None):
+    """Run a command printing a JSON document with "seconds" ``repeat`` times (``prepare``
+    before each): the quickest run, and all of them."""
+    runs = []
+    for _ in range(repeat):
+        prepare()
+        out, wall, rss = measured(command, env, stdin)
+        runs.append((json.loads(out), wall, rss))
+    return min(runs, key=lambda run: run[0]["seconds"]), runs
+
+
 def _times(runs: list) -> str:
     return ", ".join(f"{run[0]['seconds']:.2f}" for run in runs)
 
@@ -288,14 +271,15 @@ def run(args, env: dict, instance_url: str, ca_cert: str, home: Path) -> None:
     store = home / "data" / "navsync.db"
     connected = store.with_name("connected.db")
     shutil.copy(store, connected)
-    initial_runs = []
-    for _ in range(args.repeat):
+
+    def fresh_store() -> None:
         for leftover in store.parent.glob("navsync.db*"):
             leftover.unlink()
         shutil.copy(connected, store)
-        out, wall, rss = measured([*CLI, "sync", "--json"], env)
-        initial_runs.append((json.loads(out), wall, rss))
-    initial, wall, rss = min(initial_runs, key=lambda run: run[0]["seconds"])
+
+    (initial, wall, _), initial_runs = best_of(
+        args.repeat, [*CLI, "sync", "--json"], env, fresh_store
+    )
     seconds = initial["seconds"]  # the sync's own time, without starting Python
     rows = sum(counts["read"] for counts in initial["objects"].values())
     peak = max(run[2] for run in initial_runs)
@@ -311,12 +295,9 @@ def run(args, env: dict, instance_url: str, ca_cert: str, home: Path) -> None:
     if not args.skip_baseline:
         database = home / "baseline.sqlite"
         command = [sys.executable, __file__, "--baseline", instance_url, ca_cert, str(database)]
-        baseline_runs = []
-        for _ in range(args.repeat):
-            database.unlink(missing_ok=True)
-            out, base_wall, base_rss = measured(command, env, stdin=token + "\n")
-            baseline_runs.append((json.loads(out), base_wall, base_rss))
-        baseline_run, base_wall, base_rss = min(baseline_runs, key=lambda r: r[0]["seconds"])
+        (baseline_run, base_wall, base_rss), baseline_runs = best_of(
+            args.repeat, command, env, lambda: database.unlink(missing_ok=True), token + "\n"
+        )
         base_rows, base_seconds = baseline_run["rows"], baseline_run["seconds"]
         print(
             f"baseline         {base_rows:>9,} rows  {base_seconds:6.2f} s  "

@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 from sync_support import QUICK, connected, demo_org_server, org_records
 
-from navsync_desktop import paths
 from navsync_desktop.engine import autosave, crm_settings, seats, settings_catalog
 from navsync_desktop.engine.crm_settings import NOT_SURE
 from navsync_desktop.engine.seats import SeatError
 from navsync_desktop.engine.settings_catalog import SettingError
 from navsync_desktop.engine.sync import Outcome, run_sync
-from navsync_desktop.store import Store, settings
 from navsync_desktop.store import seats as stored_seats
+from navsync_desktop.store import settings
 
 REP = "lena.hoffmann@northwind-demo.example"
 OPEN_STAGES = [
@@ -26,12 +25,6 @@ OPEN_STAGES = [
     "Proposal/Price Quote",
     "Negotiation/Review",
 ]
-
-
-@pytest.fixture
-def store(navsync_home):
-    with Store.open(paths.store_path()) as opened:
-        yield opened
 
 
 @pytest.fixture

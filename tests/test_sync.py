@@ -20,23 +20,16 @@ from sync_support import (
     staging_tables,
 )
 
-from navsync_desktop import paths
 from navsync_desktop.demo_org.faults import FaultKind, FaultPlan
 from navsync_desktop.engine import sync_plan, sync_settings
 from navsync_desktop.engine.connection import NotConnected
 from navsync_desktop.engine.status import status_of
 from navsync_desktop.engine.sync import Outcome, run_sync
 from navsync_desktop.engine.sync_progress import Phase
-from navsync_desktop.store import Store, crm_records, settings, sync_runs, sync_state
+from navsync_desktop.store import crm_records, settings, sync_runs, sync_state
 from navsync_desktop.store.connection import ConnectionState
 
 OBJECTS = list(crm_records.TABLES)
-
-
-@pytest.fixture
-def store(navsync_home):
-    with Store.open(paths.store_path()) as opened:
-        yield opened
 
 
 @pytest.fixture

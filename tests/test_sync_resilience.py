@@ -13,22 +13,15 @@ from sync_support import (
     staging_tables,
 )
 
-from navsync_desktop import paths
 from navsync_desktop.demo_org.faults import FaultPlan
 from navsync_desktop.engine import sync_plan, sync_settings
 from navsync_desktop.engine.status import status_of
 from navsync_desktop.engine.sync import Outcome, run_sync
 from navsync_desktop.engine.sync_progress import Phase
-from navsync_desktop.store import Store, settings, sync_state
+from navsync_desktop.store import settings, sync_state
 from navsync_desktop.store.crm_records import TABLES
 
 FLAKY = FaultPlan(rate=0.2, seed=7, slow_s=0.3)
-
-
-@pytest.fixture
-def store(navsync_home):
-    with Store.open(paths.store_path()) as opened:
-        yield opened
 
 
 @pytest.mark.parametrize("api", ["rest", "bulk"])
