@@ -134,7 +134,8 @@ def run_sync(
     """
     with connection.syncing(), connection.open_session() as session:
         run = _Run(store, session, full, _Reporter(progress), cancel or threading.Event(), options)
-        return run.execute()
+        with run.writer:
+            return run.execute()
 
 
 def _now() -> str:
@@ -184,7 +185,7 @@ class _Run:
         self._stop = threading.Event()  # cancel, failure or pause: the readers end
         self._counts = _Counts()
         self._states: dict[str, sync_state.ObjectState | None] = {}
-        self._writer = StagingWriter(store.connection)  # this thread is the one writer
+        self.writer = StagingWriter(store.connection)  # this thread is the one writer
         self._pacer = ApiPacer(
             session,
             sync_settings.api_reserve(store),
@@ -230,8 +231,7 @@ class _Run:
         finally:
             self._session.on_retry = None
             self._session.request_gate = None
-            for plan in plans:
-                self._writer.discard(plan)
+            self.writer.discard(plans)
         return SyncResult(self._record(run, plans, objects))
 
     def _failed(self, run: SyncRun, error: BaseException) -> SyncRun:
@@ -319,14 +319,15 @@ class _Run:
                     if self._stop.is_set() and not isinstance(message, Finished):
                         raise QueryCancelled from None
 
-        for plan in plans:
-            self._writer.begin(plan)
+        self.writer.begin(plans)
         options = self._options
         readers = (self._session, send, self._stop, options.read, self._on_rows)
         # largest first: its indexes are built while the rest arrives (the queue holds it)
         bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total, reverse=True)
         rest = sorted((p for p in plans if p.api == "rest"), key=lambda p: p.total, reverse=True)
-        with ThreadPoolExecutor(options.workers, thread_name_prefix="sync-read") as pool:
+        # objects that fit in one page hardly load anyone: they do not count against the bound
+        one_page = sum(plan.total <= options.read.batch_rows for plan in rest)
+        with ThreadPoolExecutor(options.workers + one_page, thread_name_prefix="sync-read") as pool:
             futures = [pool.submit(BulkLane(*readers).run, bulk)] if bulk else []
             futures += [pool.submit(RestReader(*readers).run, plan) for plan in rest]
             try:
@@ -351,21 +352,21 @@ class _Run:
             try:
                 message = messages.get_nowait()
             except queue.Empty:
-                self._writer.commit()  # nothing to do: let others at the store meanwhile
+                self.writer.commit()  # nothing to do: let others at the store meanwhile
                 try:
                     message = messages.get(timeout=0.1)
                 except queue.Empty:
                     continue
             if not isinstance(message, Finished):
                 if not self._stop.is_set():
-                    self._stage(self._writer, message)
+                    self._stage(self.writer, message)
                 continue
             pending -= 1
             log.info("%s read: %s", message.plan.sobject, message.error or "complete")
             if message.error is None:
                 finished.append(message.plan)
                 if not self._stop.is_set():
-                    self._writer.prepare(message.plan)
+                    self.writer.prepare(message.plan)
             elif failure is None and not isinstance(message.error, QueryCancelled):
                 failure = message.error
                 self._stop.set()
@@ -377,7 +378,7 @@ class _Run:
         elif isinstance(message, Deletions):
             writer.deletions(message.plan, message.rows)
         elif isinstance(message, Restart):
-            writer.begin(message.plan)
+            writer.begin([message.plan])
             with self._counts.lock:
                 self._counts.read[message.plan.sobject] = 0
 
@@ -386,7 +387,7 @@ class _Run:
         for plan in plans:
             self._report(SyncProgress(Phase.SAVING, plan.sobject, api=plan.api))
             started = time.perf_counter()
-            counts = self._writer.swap(self._store, plan, self._states[plan.sobject])
+            counts = self.writer.swap(self._store, plan, self._states[plan.sobject])
             log.info("%s saved in %.2f s: %s", plan.sobject, time.perf_counter() - started, counts)
             objects[plan.sobject] = self._object_json(plan, counts)
         return objects

@@ -38,11 +38,33 @@ class StagingWriter:
         self._db = db
         self._inserts: dict[tuple[str, tuple[str, ...] | None], str] = {}
         self._uncommitted: int | None = None  # rows in the open transaction, None: none open
+        self._synchronous: int | None = None
 
-    def begin(self, plan: ObjectPlan) -> None:
-        """(Again) empty staging tables for the object."""
+    def __enter__(self) -> StagingWriter:
+        # The sync's commits need not wait for the disk: a commit lost to a power cut takes
+        # its watermark with it (one transaction), so the next run reads those rows again.
+        # WAL keeps the file consistent either way.
+        self._synchronous = self._db.execute("PRAGMA synchronous").fetchone()[0]
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self._uncommitted is not None:
+            self._uncommitted = None
+            self._db.execute("ROLLBACK")
+        self._db.execute(f"PRAGMA synchronous = {int(self._synchronous)}")
+
+    def begin(self, plans: list[ObjectPlan]) -> None:
+        """(Again) empty staging tables for the objects."""
         self.commit()
-        crm_records.create_staging(self._db, plan.obj.table)
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for plan in plans:
+                crm_records.create_staging(self._db, plan.obj.table)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def rows(self, plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> None:
         self._write(self._insert(plan, header), rows)
@@ -79,11 +101,15 @@ class StagingWriter:
                 raise
             self._db.execute("COMMIT")
 
-    def discard(self, plan: ObjectPlan) -> None:
+    def discard(self, plans: list[ObjectPlan]) -> None:
+        """Drop the objects' staging tables (what was not swapped in is forgotten)."""
         if self._uncommitted is not None:
             self._uncommitted = None
             self._db.execute("ROLLBACK")
-        crm_records.drop_staging(self._db, plan.obj.table)
+        self._db.execute("BEGIN IMMEDIATE")
+        for plan in plans:
+            crm_records.drop_staging(self._db, plan.obj.table)
+        self._db.execute("COMMIT")
 
     def swap(self, store: Store, plan: ObjectPlan, previous: ObjectState | None) -> SwapCounts:
         """One short transaction: the object's rows and its new watermark together."""
@@ -102,7 +128,7 @@ class StagingWriter:
         with store.transaction() as db:
             counts = crm_records.swap(db, table, full=plan.full)
             sync_state.save(db, state)
-        self.discard(plan)
+            crm_records.drop_staging(db, table)
         return counts
 
     def _insert(self, plan: ObjectPlan, header: tuple[str, ...] | None) -> str:
