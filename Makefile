@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
+JS_STAMP := tests/js/node_modules/.installed
 # The demo keeps its own data folder; its tokens only open the local demo org, so they go to
 # an explicitly chosen file keyring there (real orgs use the OS keyring).
 DEMO_HOME ?= $(CURDIR)/.demo-home
@@ -18,12 +19,20 @@ DEMO_ENV := NAVSYNC_HOME=$(DEMO_HOME) XDG_DATA_HOME=$(DEMO_HOME)/keyring \
 demo: $(STAMP) translations
 	$(DEMO_ENV) $(BIN)/navsync-desktop --demo
 
-test: $(STAMP) translations
+test: $(STAMP) translations $(JS_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# jsforce and the Node 22 it runs on, for tests/demo_org/test_jsforce.py (skipped without npm).
+$(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/js --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: the jsforce test will be skipped"; \
+	fi
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,4 +64,4 @@ package: $(STAMP) translations
 	test -s $(SMOKE_HOME)/window.png
 
 clean:
-	rm -rf $(VENV) $(QM_FILES) build dist
+	rm -rf $(VENV) $(QM_FILES) build dist tests/js/node_modules

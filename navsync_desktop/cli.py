@@ -11,20 +11,19 @@ import logging
 import sys
 from pathlib import Path
 
-from navsync_desktop import __version__, cli_crm, paths
-from navsync_desktop.cli_common import CommandError, print_json
-from navsync_desktop.credentials import CredentialsError
-from navsync_desktop.demo_org import cli as demo_org_cli
-from navsync_desktop.engine import (
-    autosave,
-    crm_settings,
-    doctor,
-    prerequisites,
-    readiness,
-    settings_catalog,
+from navsync_desktop import __version__, cli_crm, cli_types, paths
+from navsync_desktop.cli_common import (
+    CommandError,
+    connection_manager,
+    demo_org_launcher,
+    open_store,
+    print_json,
 )
+from navsync_desktop.credentials import CredentialsError
+from navsync_desktop.demo_org import cli as demo_org_cli  # the parser only: its server loads lazily
+from navsync_desktop.engine import crm_settings, doctor, prerequisites, settings_catalog
 from navsync_desktop.engine.checks import CheckResult, Status, worst
-from navsync_desktop.engine.connection import ConnectionFailed, ConnectionManager
+from navsync_desktop.engine.connection_state import ConnectionFailed
 from navsync_desktop.engine.seats import SeatError
 from navsync_desktop.engine.settings_catalog import SettingError
 from navsync_desktop.engine.status import read_status
@@ -32,7 +31,7 @@ from navsync_desktop.logs import setup_logging
 from navsync_desktop.salesforce.errors import SalesforceError
 from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
 from navsync_desktop.salesforce.oauth import DEFAULT_REDIRECT_PORT, DEFAULT_TIMEOUT_S
-from navsync_desktop.store import Store, StoreError
+from navsync_desktop.store import StoreError
 from navsync_desktop.store.connection import ConnectionState
 
 log = logging.getLogger(__name__)
@@ -45,12 +44,20 @@ USER_ERRORS = (
     SalesforceError,
     SeatError,
     SettingError,
+    paths.DataFolderError,
 )
 STATUS_MARK = {Status.PASS: "ok  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
 
 
+class _Parser(argparse.ArgumentParser):
+    """Refuses bad arguments in one line (argparse would print the whole usage first)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="navsync-desktop",
         description="Sales Navigator CRM sync and activity write-back to Salesforce. "
         "Without a command, opens the setup wizard (or the main window once set up).",
@@ -90,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     cli_crm.add_commands(commands)
 
     demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
-    demo_org_cli.add_subcommands(demo_org_parser)
+    demo_org_cli.add_subcommands(
+        demo_org_parser, port_type=cli_types.port, count_type=cli_types.positive_int
+    )
     demo_org_parser.set_defaults(handler=lambda args: demo_org_cli.run(args, paths.demo_org_dir()))
     return parser
 
@@ -113,7 +122,7 @@ def add_connection_commands(commands) -> None:
     )
     connect_parser.add_argument(
         "--port",
-        type=int,
+        type=cli_types.port,
         default=DEFAULT_REDIRECT_PORT,
         metavar="P",
         help="loopback port of the redirect URI http://localhost:P/OauthRedirect "
@@ -124,7 +133,7 @@ def add_connection_commands(commands) -> None:
     )
     connect_parser.add_argument(
         "--timeout",
-        type=float,
+        type=cli_types.positive_seconds,
         default=DEFAULT_TIMEOUT_S,
         metavar="S",
         help=f"seconds to wait for the login (default {DEFAULT_TIMEOUT_S:.0f})",
@@ -179,7 +188,11 @@ def cmd_connect(args: argparse.Namespace) -> int:
         print(url)
         print(f"Waiting up to {args.timeout:.0f} s for the login…", flush=True)
 
-    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+    with (
+        demo_org_launcher() as demo_org,
+        open_store() as store,
+        connection_manager(store, demo_org) as manager,
+    ):
         record = manager.connect(
             demo=args.demo,
             login_url=args.login_url,
@@ -197,7 +210,11 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 
 def cmd_disconnect(args: argparse.Namespace) -> int:
-    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+    with (
+        demo_org_launcher() as demo_org,
+        open_store() as store,
+        connection_manager(store, demo_org) as manager,
+    ):
         record = manager.record()
         revoked = manager.disconnect(purge=args.purge)
     if record.state is not ConnectionState.DISCONNECTED and not revoked:
@@ -219,7 +236,13 @@ def print_checks(results: list[CheckResult]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+    from navsync_desktop.engine import readiness  # loads the Salesforce client
+
+    with (
+        demo_org_launcher() as demo_org,
+        open_store() as store,
+        connection_manager(store, demo_org) as manager,
+    ):
         local = prerequisites.local_checks(*prerequisites.declared_contract_and_seat(store))
         if manager.state in (ConnectionState.CONNECTED, ConnectionState.SYNCING):
             with manager.open_session() as session:
@@ -244,19 +267,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    with Store.open(paths.store_path()) as store:
+    with open_store() as store:
         if args.settings_command == "set":
-            with ConnectionManager(store) as manager:
+            with demo_org_launcher() as demo_org, connection_manager(store, demo_org) as manager:
 
                 def offered() -> crm_settings.CrmChoices:
-                    connected = manager.state in (
-                        ConnectionState.CONNECTED,
-                        ConnectionState.SYNCING,
-                    )
-                    return crm_settings.choices(store, manager.open_session if connected else None)
+                    live = manager.state in (ConnectionState.CONNECTED, ConnectionState.SYNCING)
+                    return crm_settings.choices(store, manager.open_session if live else None)
 
                 settings_catalog.change(store, args.key, args.value, offered)
             if args.key in (crm_settings.AUTO_SYNC_ALL_SEATS, crm_settings.PIPELINE_STAGE):
+                from navsync_desktop.engine import autosave
+
                 autosave.recompute(store)
             return 0
         current = settings_catalog.show(store)
@@ -275,16 +297,23 @@ def main(argv: list[str] | None = None) -> int:
         from navsync_desktop.gui.app import probe_platform
 
         return probe_platform()
-    setup_logging()
-    if args.command is None:
-        from navsync_desktop.gui.app import run_gui
-
-        return run_gui(demo=args.demo, lang=args.lang, screenshot=args.screenshot)
+    name = f"navsync-desktop {args.command}" if args.command else "navsync-desktop"
     try:
+        if args.command != "doctor":  # doctor reports an unusable folder as one of its checks
+            paths.require_writable(paths.data_dir())
+        setup_logging()
+        if args.command is None:
+            from navsync_desktop.gui.app import run_gui
+
+            return run_gui(demo=args.demo, lang=args.lang, screenshot=args.screenshot)
         return args.handler(args)
     except (CommandError, *USER_ERRORS) as error:
-        print(f"navsync-desktop {args.command}: {error}", file=sys.stderr)
+        print(f"{name}: {error}", file=sys.stderr)
+        if args.command is None and args.screenshot is None:
+            from navsync_desktop.gui.app import show_startup_error
+
+            show_startup_error(error, lang=args.lang)
         return 1
     except KeyboardInterrupt:
-        print(f"navsync-desktop {args.command}: interrupted", file=sys.stderr)
+        print(f"{name}: interrupted", file=sys.stderr)
         return 130

@@ -13,15 +13,23 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from navsync_desktop import paths
-from navsync_desktop.cli_common import CommandError, print_json
+from navsync_desktop.cli_common import (
+    CommandError,
+    connection_manager,
+    demo_org_launcher,
+    open_store,
+    print_json,
+)
 from navsync_desktop.engine import autosave, seats
-from navsync_desktop.engine.connection import ConnectionManager
-from navsync_desktop.engine.sync import Outcome, SyncResult, run_sync
-from navsync_desktop.engine.sync_progress import SyncProgress
 from navsync_desktop.store import Store, sync_runs
 from navsync_desktop.store.connection import ConnectionState
+
+if TYPE_CHECKING:  # the sync loads the Salesforce client: only the commands that sync do
+    from navsync_desktop.engine.sync import SyncResult
+    from navsync_desktop.engine.sync_progress import SyncProgress
 
 INTERRUPTED_EXIT = 130
 
@@ -110,13 +118,16 @@ def _ctrl_c_cancels(cancel: threading.Event):
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from navsync_desktop.engine.sync import Outcome, run_sync
+
     cancel = threading.Event()
     line = _ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     try:
         with (
             _ctrl_c_cancels(cancel),
-            Store.open(paths.store_path()) as store,
-            ConnectionManager(store) as manager,
+            demo_org_launcher() as demo_org,
+            open_store() as store,
+            connection_manager(store, demo_org) as manager,
         ):
             result = run_sync(store, manager, full=args.full, progress=line, cancel=cancel)
     finally:
@@ -153,6 +164,8 @@ def _print_summary(result: SyncResult) -> None:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from navsync_desktop.engine.sync import SyncResult
+
     store = Store.open_readonly(paths.store_path())
     runs = []
     if store is not None:
@@ -183,7 +196,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_seats(args: argparse.Namespace) -> int:
     command = args.seats_command
-    with Store.open(paths.store_path()) as store:
+    with open_store() as store:
         if command == "list":
             return _list_seats(store, args.json)
         if command == "add":
@@ -210,7 +223,7 @@ def cmd_seats(args: argparse.Namespace) -> int:
 
 
 def _require_demo(store: Store) -> None:
-    with ConnectionManager(store) as manager:
+    with demo_org_launcher() as demo_org, connection_manager(store, demo_org) as manager:
         record = manager.record()
     if not record.is_demo or record.state is ConnectionState.DISCONNECTED:
         raise CommandError("only for the demo org (connect --demo, then sync)")
@@ -236,7 +249,7 @@ def _list_seats(store: Store, as_json: bool) -> int:
 
 
 def cmd_saved_lists(args: argparse.Namespace) -> int:
-    with Store.open(paths.store_path()) as store:
+    with open_store() as store:
         lists = autosave.saved_lists(store, args.seat)
     if args.seat and not lists:
         raise CommandError(f"no seat holder has the email {args.seat}")

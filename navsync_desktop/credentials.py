@@ -36,9 +36,18 @@ class CredentialsError(RuntimeError):
         self.fix = fix
 
 
-def _keyring_failure() -> CredentialsError:
+def _keyring_failure(error: Exception) -> CredentialsError:
+    """Any backend failure as one error with the fix. Backends raise more than KeyringError:
+    a damaged file keyring raises configparser errors, D-Bus backends their own."""
     health = keyring_health()
-    return CredentialsError(health.finding, health.fix)
+    if not health.usable:
+        return CredentialsError(health.finding, health.fix)
+    return CredentialsError(
+        QT_TRANSLATE_NOOP("Keyring", "The keyring {backend} failed ({reason}).").format(
+            backend=health.backend, reason=type(error).__name__
+        ),
+        _FIX_SECRET_SERVICE,
+    )
 
 
 @dataclass(frozen=True)
@@ -61,15 +70,15 @@ def save(credentials: SalesforceCredentials) -> None:
         keyring.set_password(
             SERVICE_NAME, _account(credentials.org_id), json.dumps(asdict(credentials))
         )
-    except keyring.errors.KeyringError as error:
-        raise _keyring_failure() from error
+    except Exception as error:  # any backend failure, see _keyring_failure
+        raise _keyring_failure(error) from error
 
 
 def load(org_id: str) -> SalesforceCredentials | None:
     try:
         value = keyring.get_password(SERVICE_NAME, _account(org_id))
-    except keyring.errors.KeyringError as error:
-        raise _keyring_failure() from error
+    except Exception as error:  # any backend failure, see _keyring_failure
+        raise _keyring_failure(error) from error
     if value is None:
         return None
     try:
@@ -87,8 +96,8 @@ def delete(org_id: str) -> None:
         keyring.delete_password(SERVICE_NAME, _account(org_id))
     except keyring.errors.PasswordDeleteError:
         pass  # already gone: the goal is reached
-    except keyring.errors.KeyringError as error:
-        raise _keyring_failure() from error
+    except Exception as error:  # any backend failure, see _keyring_failure
+        raise _keyring_failure(error) from error
 
 
 @dataclass(frozen=True)

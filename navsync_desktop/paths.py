@@ -1,20 +1,33 @@
 """Where NavSync Desktop keeps its files.
 
 platformdirs gives the per-user folders of each OS; ``NAVSYNC_HOME`` puts
-everything under one folder instead (tests, support, portable demos).
+everything under one folder instead (tests, support, portable demos). The
+folders are owner-only: they hold the store, the log and the demo org.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import platformdirs
 
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
+from navsync_desktop.private_files import private_folder
+
 APP_NAME = "NavSync Desktop"
 APP_AUTHOR = "NavSync"
 HOME_ENV = "NAVSYNC_HOME"
+
+
+class DataFolderError(RuntimeError):
+    """A folder for local data cannot be created or written; ``text`` says which and the fix."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
 
 
 def _home() -> Path | None:
@@ -22,10 +35,43 @@ def _home() -> Path | None:
     return Path(value).expanduser().resolve() if value else None
 
 
+def _unusable(folder: Path, error: OSError) -> DataFolderError:
+    home = _home()
+    if home is not None and home.exists() and not home.is_dir():
+        return DataFolderError(
+            QT_TRANSLATE_NOOP(
+                "Paths",
+                "NAVSYNC_HOME is {home}, which is a file, not a folder. Set NAVSYNC_HOME to a "
+                "folder (or unset it to use your user folders).",
+            ).format(home=str(home))
+        )
+    return DataFolderError(
+        QT_TRANSLATE_NOOP(
+            "Paths",
+            "The folder {folder} cannot be used ({reason}). Give your user write access to it, "
+            "or set NAVSYNC_HOME to a folder you can write.",
+        ).format(folder=str(folder), reason=error.strerror or type(error).__name__)
+    )
+
+
 def _folder(home_sub: str, platform_dir: str) -> Path:
     home = _home()
     folder = home / home_sub if home else Path(platform_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if home is not None and not home.exists():
+            private_folder(home)  # ours only when we create it; a chosen folder keeps its mode
+        return private_folder(folder)
+    except OSError as error:
+        raise _unusable(folder, error) from error
+
+
+def require_writable(folder: Path) -> Path:
+    """``folder`` when a file can be created in it; DataFolderError (with the fix) otherwise."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError as error:
+        raise _unusable(folder, error) from error
     return folder
 
 
@@ -47,8 +93,10 @@ def store_path() -> Path:
 
 def demo_org_dir() -> Path:
     folder = data_dir() / "demo-org"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    try:
+        return private_folder(folder)
+    except OSError as error:
+        raise _unusable(folder, error) from error
 
 
 def resources_dir() -> Path:

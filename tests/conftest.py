@@ -157,6 +157,24 @@ def browser(demo_org) -> BrowserStandIn:
     return BrowserStandIn(demo_org.endpoint.ca_cert)
 
 
+def served_demo_org(folder=None):
+    """What the CLI and the GUI hand to ConnectionManager as ``demo_org``, for tests: the demo
+    org the test serves (announced in its folder). Tests never start one on the fixed default
+    port, which other test runs on this machine may use."""
+    from navsync_desktop import paths
+    from navsync_desktop.demo_org.runtime import served_endpoint
+
+    found = []
+
+    def endpoint(_port):
+        if not found:
+            found.append(served_endpoint(folder or paths.demo_org_dir()))
+        assert found[0] is not None, "the test serves no demo org"
+        return found[0]
+
+    return endpoint
+
+
 def connect_demo(manager, browser, *, username=None, **options):
     """Connects ``manager`` to the demo org, ``browser`` logging in as a user would."""
 
@@ -173,3 +191,31 @@ def connect_demo(manager, browser, *, username=None, **options):
     )
     browser.result()
     return record
+
+
+def app_login(endpoint, browser: BrowserStandIn):
+    """The app's side of the OAuth flow, with the browser stand-in logging in. Returns the
+    authorization code and the tokens it was exchanged for."""
+    from navsync_desktop.salesforce import oauth
+
+    pkce, state = oauth.new_pkce_pair(), oauth.new_state()
+    with oauth.LoopbackListener(state, port=free_port()) as listener:
+        browser.login_in_background(
+            oauth.authorization_url(
+                endpoint.login_url,
+                client_id=endpoint.client_id,
+                redirect_uri=listener.redirect_uri,
+                code_challenge=pkce.challenge,
+                state=state,
+            )
+        )
+        code = listener.wait(30)
+    tokens = oauth.exchange_code(
+        endpoint.login_url,
+        code=code,
+        pkce=pkce,
+        client_id=endpoint.client_id,
+        redirect_uri=listener.redirect_uri,
+        ca_cert=endpoint.ca_cert,
+    )
+    return code, tokens

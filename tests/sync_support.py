@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from conftest import BrowserStandIn, connect_demo
+from conftest import BrowserStandIn, connect_demo, served_demo_org
 from simple_salesforce import format_soql
 
 from navsync_desktop import paths
@@ -57,7 +57,9 @@ def org_client(connection: ConnectionManager):
 @contextmanager
 def connected(store, server: DemoOrgServer, **options):
     """A ConnectionManager on ``store``, logged in to ``server`` by the browser stand-in."""
-    with ConnectionManager(store, retry=QUICK_RETRY, **options) as manager:
+    with ConnectionManager(
+        store, retry=QUICK_RETRY, demo_org=served_demo_org(), **options
+    ) as manager:
         connect_demo(manager, BrowserStandIn(server.endpoint.ca_cert))
         yield manager
 

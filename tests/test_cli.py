@@ -1,8 +1,10 @@
 import json
 import os
+import stat
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QImage
 
 from navsync_desktop import __version__
@@ -94,3 +96,77 @@ def test_screenshot_writes_a_picture_of_the_window(tmp_path):
     assert image.width() >= 600 and image.height() >= 400
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, 120, 3)}
     assert len(colours) > 10, "the picture shows text, not an empty frame"
+
+
+def unusable_homes(tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder")
+    return {"a file": a_file, "below a file": a_file / "navsync"}
+
+
+@pytest.mark.parametrize("case", ["a file", "below a file", "read-only folder"])
+def test_a_data_folder_that_cannot_be_written_is_one_line_and_doctor_reports_it(
+    tmp_path, monkeypatch, case
+):
+    if case == "read-only folder":
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a 0500 folder anyway; the other cases cover it")
+        home = tmp_path / "read-only"
+        (home / "data").mkdir(parents=True)
+        (home / "data").chmod(0o500)
+    else:
+        home = unusable_homes(tmp_path)[case]
+    monkeypatch.setenv("NAVSYNC_HOME", str(home))
+
+    for command in (["status"], ["status", "--json"], ["settings", "show"], ["disconnect"]):
+        result = run_cli(*command)
+        assert result.returncode == 1, command
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "NAVSYNC_HOME" in result.stderr, result.stderr
+        assert result.stdout == ""
+
+    doctor = run_cli("doctor", "--json")
+    assert doctor.returncode == 1
+    checks = {check["id"]: check for check in json.loads(doctor.stdout)["checks"]}
+    assert checks["data_folder"]["status"] == "fail"
+    assert "NAVSYNC_HOME" in checks["data_folder"]["finding"] + checks["data_folder"]["fix"]
+    assert checks["log_folder"]["status"] == "fail"
+    assert "stderr" in checks["log_folder"]["finding"]
+    assert "Traceback" not in doctor.stderr
+
+
+def test_navsync_home_pointing_at_a_file_names_it(tmp_path, monkeypatch):
+    home = unusable_homes(tmp_path)["a file"]
+    monkeypatch.setenv("NAVSYNC_HOME", str(home))
+    result = run_cli("status")
+    assert f"NAVSYNC_HOME is {home}, which is a file, not a folder" in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_log_files_and_folders_are_owner_only(navsync_home):
+    previous_umask = os.umask(0o022)
+    try:
+        result = run_cli("status")
+        assert result.returncode == 0, result.stderr
+        log_file = navsync_home / "logs" / "navsync-desktop.log"
+        assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+        for folder in (navsync_home, navsync_home / "logs", navsync_home / "data"):
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    finally:
+        os.umask(previous_umask)
+
+
+def test_status_does_not_load_the_demo_org():
+    probe = (
+        "import sys\n"
+        "from navsync_desktop.cli import main\n"
+        "code = main(['status'])\n"
+        "loaded = [m for m in ('werkzeug', 'lark', 'trustme', 'simple_salesforce') "
+        "if m in sys.modules]\n"
+        "print(code, loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.splitlines()[-1] == "0 []", result.stderr

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from conftest import connect_demo
+from conftest import connect_demo, served_demo_org
 
 from navsync_desktop import paths
 from navsync_desktop.demo_org.scenarios import SCENARIOS
@@ -24,7 +24,10 @@ def run_cli(*args):
 
 
 def connect_to_demo_org(browser):
-    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+    with (
+        Store.open(paths.store_path()) as store,
+        ConnectionManager(store, demo_org=served_demo_org()) as manager,
+    ):
         connect_demo(manager, browser)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from conftest import free_port
 
 from navsync_desktop import credentials
+from navsync_desktop.salesforce import oauth
 
 CLI = [sys.executable, "-m", "navsync_desktop"]
 
@@ -125,3 +127,76 @@ def test_disconnect_when_not_connected_is_harmless():
     result = run_cli("disconnect")
     assert result.returncode == 0, result.stderr
     assert "Disconnected from Salesforce" in result.stdout
+
+
+def connect_through_cli(browser) -> dict:
+    process = start_connect("--demo", "--no-browser", "--port", str(free_port()))
+    browser.login(authorization_url_from(process))
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    return status_json()["connection"]
+
+
+def test_a_reconnect_killed_while_waiting_for_the_browser_leaves_the_org_connected(
+    demo_org, browser
+):
+    connection = connect_through_cli(browser)
+    token = stored_refresh_token(connection["org_id"])
+
+    waiting = start_connect("--demo", "--no-browser", "--port", str(free_port()))
+    authorization_url_from(waiting)  # it prints the link, then waits for the login
+    waiting.send_signal(signal.SIGKILL)
+    waiting.communicate(timeout=30)
+
+    status = status_json()
+    assert status["state"] == "connected"
+    assert status["connection"]["org_id"] == connection["org_id"]
+    assert stored_refresh_token(connection["org_id"]) == token
+    renewed = oauth.refresh_access_token(  # the kept token still works
+        connection["instance_url"],
+        refresh_token=token,
+        client_id=demo_org.endpoint.client_id,
+        ca_cert=demo_org.endpoint.ca_cert,
+    )
+    assert renewed.access_token
+
+
+def test_a_damaged_keyring_is_one_line_and_disconnect_still_disconnects(
+    demo_org, browser, keyring_file
+):
+    connection = connect_through_cli(browser)
+    keyring_file.write_text("garbage without a section header\n")
+
+    result = run_cli("disconnect")
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "keyring" in result.stderr and connection["org_id"] in result.stderr
+    assert "Traceback" not in result.stderr and "configparser" not in result.stderr
+    assert status_json()["state"] == "disconnected"
+
+    check = run_cli("check")
+    assert "Traceback" not in check.stderr and "configparser" not in check.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["connect", "--port", "70000"],
+        ["connect", "--port", "0"],
+        ["connect", "--port", "-1"],
+        ["connect", "--port", "http"],
+        ["connect", "--timeout", "nan"],
+        ["connect", "--timeout", "inf"],
+        ["connect", "--timeout", "0"],
+        ["connect", "--timeout", "-5"],
+        ["demo-org", "serve", "--port", "0"],
+        ["demo-org", "serve", "--port", "70000"],
+        ["demo-org", "serve", "--records", "0"],
+    ],
+)
+def test_ports_and_numbers_out_of_range_are_refused_in_one_line(arguments):
+    result = run_cli(*arguments)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"argument {arguments[-2]}: {arguments[-1]} is not" in result.stderr
+    assert status_json()["state"] == "disconnected"

@@ -141,7 +141,7 @@ def test_sync_without_a_connection_says_so_in_one_line():
 
 def test_ctrl_c_cancels_the_sync_cleanly(connected):
     # every answer takes a while, so the sync is still running when Ctrl+C comes
-    connected.inject_faults(FaultPlan(1.0, kinds=(FaultKind.SLOW,), slow_s=0.4))
+    connected.inject_faults(FaultPlan(1.0, kinds=(FaultKind.SLOW,), slow_s=1.5))
     process = subprocess.Popen(
         [sys.executable, "-m", "navsync_desktop", "sync", "--json"],
         stdout=subprocess.PIPE,

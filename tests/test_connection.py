@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import keyring
+import keyring.core
 import pytest
-from conftest import connect_demo, free_port
+from conftest import connect_demo, free_port, served_demo_org
+from keyring.backend import KeyringBackend
 
 from navsync_desktop import credentials, paths
 from navsync_desktop.demo_org.runtime import DemoOrgServer
@@ -16,12 +20,20 @@ from navsync_desktop.engine.connection import (
     GRACE_WINDOW,
     ConnectionManager,
     DifferentOrgError,
+    KeyringEntryKept,
     NotConnected,
 )
+from navsync_desktop.engine.connection_state import ConnectionStateMachine
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP
 from navsync_desktop.logs import setup_logging
 from navsync_desktop.salesforce import oauth
-from navsync_desktop.salesforce.errors import AuthorizationCancelled, ReconnectRequired
+from navsync_desktop.salesforce.errors import (
+    AuthorizationCancelled,
+    ReconnectRequired,
+    SalesforceUnavailable,
+)
 from navsync_desktop.salesforce.retry import RetryPolicy
+from navsync_desktop.salesforce.session import SalesforceSession
 from navsync_desktop.store import Store, settings, sync_runs
 from navsync_desktop.store import connection as stored
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
@@ -51,7 +63,9 @@ def clock() -> Clock:
 
 @pytest.fixture
 def manager(store, clock):
-    with ConnectionManager(store, clock=clock, retry=FAST_RETRY) as manager:
+    with ConnectionManager(
+        store, clock=clock, retry=FAST_RETRY, demo_org=served_demo_org()
+    ) as manager:
         yield manager
 
 
@@ -215,10 +229,243 @@ def test_syncing_is_a_state_between_connected_and_connected(demo_org, browser, m
     assert manager.state is ConnectionState.CONNECTED
 
 
-def test_an_interrupted_connect_reads_as_disconnected_on_the_next_start(store):
-    stored.save(store, ConnectionRecord(state=ConnectionState.CONNECTING))
-    with ConnectionManager(store) as manager:
-        assert manager.state is ConnectionState.DISCONNECTED
+@pytest.mark.parametrize(
+    "before", [ConnectionState.CONNECTED, ConnectionState.RECONNECT_REQUIRED, "never connected"]
+)
+def test_an_interrupted_connect_restores_the_state_before_it_on_the_next_start(
+    demo_org, browser, manager, store, clock, before
+):
+    """The program dies while it waits for the browser (a reconnect, or a first connect): the
+    next start finds the connection as it was, its keyring entry untouched."""
+    if before != "never connected":
+        connect_demo(manager, browser)
+    if before is ConnectionState.RECONNECT_REQUIRED:
+        manager.mark_reconnect_required()
+    kept = stored.load_stored(store)
+    token = credentials.load(kept.org_id).refresh_token if kept.org_id else None
+
+    ConnectionStateMachine(store, clock=clock).begin_connecting()  # ... and the program is gone
+    assert stored.load(store).state is ConnectionState.CONNECTING
+
+    clock.now += timedelta(hours=1)  # well within the grace window
+    with ConnectionManager(store, clock=clock, demo_org=served_demo_org()) as restarted:
+        assert restarted.record() == kept
+    assert stored.load_stored(store) == kept
+    if token is not None:
+        assert credentials.load(kept.org_id).refresh_token == token
+        oauth.refresh_access_token(  # the token still works: nothing revoked it
+            kept.instance_url,
+            refresh_token=token,
+            client_id=demo_org.endpoint.client_id,
+            ca_cert=demo_org.endpoint.ca_cert,
+        )
+
+
+def test_a_sync_that_was_running_when_the_program_died_is_over_on_the_next_start(
+    demo_org, browser, manager, store
+):
+    connect_demo(manager, browser)
+    stored.save(store, replace(stored.load(store), state=ConnectionState.SYNCING))
+    with ConnectionManager(store, demo_org=served_demo_org()) as restarted:
+        assert restarted.state is ConnectionState.CONNECTED
+
+
+class RefusingKeyring(KeyringBackend):
+    """The real file keyring, except that it refuses to store Salesforce credentials (its health
+    probe still passes). Stands in for a keyring that fails on writing (full disk, a collection
+    locked meanwhile): a real one cannot be made to fail on cue here."""
+
+    priority = 1
+
+    def __init__(self, real: KeyringBackend) -> None:
+        super().__init__()
+        self._real = real
+
+    def get_password(self, service, username):
+        return self._real.get_password(service, username)
+
+    def set_password(self, service, username, password):
+        if username.startswith("salesforce:"):
+            raise OSError(28, "No space left on device")
+        self._real.set_password(service, username, password)
+
+    def delete_password(self, service, username):
+        self._real.delete_password(service, username)
+
+
+class ExchangedTokens:
+    """Keeps the tokens of every code exchange (the real one runs), so a test can check what
+    became of a grant the program did not keep."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.tokens: list[oauth.TokenResponse] = []
+        real = oauth.exchange_code
+
+        def exchange(*args, **kwargs):
+            self.tokens.append(real(*args, **kwargs))
+            return self.tokens[-1]
+
+        monkeypatch.setattr(oauth, "exchange_code", exchange)
+
+    def assert_revoked(self, demo_org) -> None:
+        with pytest.raises(ReconnectRequired):
+            oauth.refresh_access_token(
+                demo_org.endpoint.instance_url,
+                refresh_token=self.tokens[-1].refresh_token,
+                client_id=demo_org.endpoint.client_id,
+                ca_cert=demo_org.endpoint.ca_cert,
+            )
+
+
+def test_switching_org_keeps_the_old_org_when_the_new_token_cannot_be_saved(
+    demo_org, browser, manager, store, monkeypatch
+):
+    other_org = ConnectionRecord(
+        state=ConnectionState.CONNECTED,
+        org_id="00D5g000001AbCdEAK",
+        org_name="Contoso",
+        instance_url=demo_org.endpoint.instance_url,
+        is_demo=True,
+    )
+    stored.save(store, other_org)
+    keep_local_data(store)
+    contoso = credentials.SalesforceCredentials(
+        "5AepContosoRefreshToken0000000000", other_org.instance_url, "client", other_org.org_id
+    )
+    credentials.save(contoso)
+    exchanged = ExchangedTokens(monkeypatch)
+    keyring.set_keyring(RefusingKeyring(keyring.get_keyring()))
+
+    with pytest.raises(credentials.CredentialsError):
+        connect_demo(manager, browser, replace_data=True)
+
+    assert stored.load(store) == other_org
+    assert settings.get(store, "auto_sync_all") is True and sync_runs.count(store) == 1
+    assert credentials.load(other_org.org_id) == contoso
+    exchanged.assert_revoked(demo_org)
+
+
+def test_reconnecting_keeps_the_old_token_when_the_new_one_cannot_be_saved(
+    demo_org, browser, manager, store, monkeypatch
+):
+    first = connect_demo(manager, browser)
+    old = credentials.load(first.org_id)
+    exchanged = ExchangedTokens(monkeypatch)
+    keyring.set_keyring(RefusingKeyring(keyring.get_keyring()))
+
+    with pytest.raises(credentials.CredentialsError):
+        connect_demo(manager, browser, username=PERSONAL_ADMIN)
+
+    assert stored.load(store) == first
+    assert credentials.load(first.org_id) == old
+    with manager.open_session() as session:  # the old connection still works
+        assert session.userinfo()["preferred_username"] == first.username
+    exchanged.assert_revoked(demo_org)
+
+
+def test_a_grant_is_revoked_when_reading_the_user_fails_after_the_code_exchange(
+    demo_org, browser, manager, store, monkeypatch
+):
+    """Salesforce fails right after the login (the demo org has no fault injection, so the
+    userinfo call is made to fail here). The grant that was just issued must not linger."""
+    exchanged = ExchangedTokens(monkeypatch)
+
+    def unavailable(_session):
+        raise SalesforceUnavailable(QT_TRANSLATE_NOOP("Salesforce", "Salesforce kept failing"))
+
+    monkeypatch.setattr(SalesforceSession, "userinfo", unavailable)
+
+    with pytest.raises(SalesforceUnavailable):
+        connect_demo(manager, browser)
+
+    assert manager.state is ConnectionState.DISCONNECTED
+    assert credentials.load(exchanged.tokens[-1].org_id) is None
+    exchanged.assert_revoked(demo_org)
+
+
+def test_cancel_and_the_state_answer_while_disconnect_waits_for_the_network(
+    demo_org, browser, manager, monkeypatch
+):
+    """The revoke call of a disconnect is slow (held here until the test lets it go): the
+    GUI thread's Cancel and its state reads must not wait behind it."""
+    connect_demo(manager, browser)
+    in_revoke, release = threading.Event(), threading.Event()
+    real_revoke = oauth.revoke_token
+
+    def slow_revoke(*args, **kwargs):
+        in_revoke.set()
+        release.wait(30)
+        return real_revoke(*args, **kwargs)
+
+    monkeypatch.setattr(oauth, "revoke_token", slow_revoke)
+    disconnecting = threading.Thread(target=manager.disconnect)
+    disconnecting.start()
+    try:
+        assert in_revoke.wait(30)
+        answered = threading.Event()
+
+        def gui_thread() -> None:
+            manager.cancel_connect()
+            assert manager.state is ConnectionState.CONNECTED
+            answered.set()
+
+        threading.Thread(target=gui_thread, daemon=True).start()
+        assert answered.wait(10), "Cancel waited for the network call"
+    finally:
+        release.set()
+        disconnecting.join(30)
+    assert manager.state is ConnectionState.DISCONNECTED
+
+
+def test_cancel_answers_while_the_demo_org_starts(store, monkeypatch):
+    """Starting the demo org can take a while (seeding): Cancel during it ends the connect."""
+    starting, release = threading.Event(), threading.Event()
+
+    def slow_demo_org(_port):
+        starting.set()
+        release.wait(30)
+        raise AssertionError("not reached: the connect was cancelled")
+
+    manager = ConnectionManager(store, demo_org=slow_demo_org)
+    outcome = []
+    connecting = threading.Thread(
+        target=lambda: outcome.append(_attempt(lambda: manager.connect(demo=True)))
+    )
+    connecting.start()
+    try:
+        assert starting.wait(30)
+        answered = threading.Event()
+        threading.Thread(
+            target=lambda: (manager.cancel_connect(), manager.state, answered.set()), daemon=True
+        ).start()
+        assert answered.wait(10), "Cancel waited for the demo org"
+    finally:
+        release.set()
+        connecting.join(30)
+    assert manager.state is ConnectionState.DISCONNECTED
+
+
+def _attempt(call):
+    try:
+        return call()
+    except BaseException as error:
+        return error
+
+
+def test_disconnect_with_a_damaged_keyring_still_disconnects_here(
+    demo_org, browser, manager, store, keyring_file
+):
+    record = connect_demo(manager, browser)
+    keyring_file.write_text("garbage without a section header\n")
+    keyring.core.init_backend()
+
+    with pytest.raises(KeyringEntryKept) as kept:
+        manager.disconnect()
+
+    assert manager.state is ConnectionState.DISCONNECTED
+    message = str(kept.value)
+    assert record.org_id in message and "neither revoked nor removed" in message
+    assert "Setup" in message and "PYTHON_KEYRING_BACKEND" in message  # what to do
 
 
 def test_an_org_without_api_access_still_connects_for_the_checks_to_explain(
@@ -229,7 +476,7 @@ def test_an_org_without_api_access_still_connects_for_the_checks_to_explain(
         DemoOrgServer(
             folder, port=0, scenario="professional-no-api", records=50, announce=True
         ) as server,
-        ConnectionManager(store, demo_org_dir=folder, retry=FAST_RETRY) as manager,
+        ConnectionManager(store, demo_org=served_demo_org(folder), retry=FAST_RETRY) as manager,
     ):
         record = connect_demo(manager, type(browser)(server.endpoint.ca_cert))
     assert record.state is ConnectionState.CONNECTED

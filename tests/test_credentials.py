@@ -1,4 +1,5 @@
 import keyring
+import keyring.core
 import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
@@ -80,3 +81,20 @@ def test_locked_keyring_is_reported_with_how_to_unlock():
     assert "Unlock" in str(health.fix)
     with pytest.raises(credentials.CredentialsError, match="locked"):
         credentials.load("00D5g000004ZqKlEAK")
+
+
+def test_a_damaged_file_keyring_is_one_error_with_the_fix(keyring_file):
+    credentials.save(sample())
+    keyring_file.write_text("garbage without a section header\n")  # configparser refuses it
+    keyring.core.init_backend()
+    for attempt in (
+        lambda: credentials.load("00D5g000004ZqKlEAK"),
+        lambda: credentials.save(sample()),
+        lambda: credentials.delete("00D5g000004ZqKlEAK"),
+    ):
+        with pytest.raises(credentials.CredentialsError) as failed:
+            attempt()
+        message = str(failed.value)
+        assert "PlaintextKeyring" in message and "MissingSectionHeaderError" in message
+        assert "PYTHON_KEYRING_BACKEND" in message, "the fix comes along"
+        assert SECRET not in message

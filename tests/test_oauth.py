@@ -22,7 +22,6 @@ from navsync_desktop.salesforce.errors import (
     LoginHostRefused,
     PortBusy,
     ReconnectRequired,
-    StateMismatch,
 )
 from navsync_desktop.salesforce.login_hosts import check_login_url
 
@@ -135,15 +134,26 @@ def test_listener_binds_loopback_only_and_returns_the_code_with_a_branded_page()
     assert "NavSync Desktop" in page.text and "Connected to Salesforce" in page.text
 
 
-@pytest.mark.parametrize("query", [{"code": "c", "state": "forged"}, {"code": "c"}])
-def test_listener_rejects_a_wrong_or_missing_state(query):
+@pytest.mark.parametrize(
+    "stray",
+    [
+        {"code": "c", "state": "forged"},
+        {"code": "c"},
+        {"error": "access_denied", "state": "forged"},
+        {},
+    ],
+)
+def test_listener_ignores_answers_without_this_logins_state_and_keeps_waiting(stray):
+    """Any web page can send the browser to the redirect URI (an <img> will do): such a request
+    must neither end the login nor spoil the genuine answer that comes after it."""
     port = free_port()
     with oauth.LoopbackListener("the-state", port=port) as listener:
-        page = redirect(port, **query)
-        with pytest.raises(StateMismatch, match="state did not match"):
-            listener.wait(5)
-    assert page.status_code == 400
-    assert "The connection to Salesforce failed" in page.text
+        ignored = redirect(port, **stray)
+        genuine = redirect(port, code="the-code", state="the-state")
+        assert listener.wait(5) == "the-code"
+    assert ignored.status_code == 400
+    assert "does not belong to the login" in ignored.text and "still waits" in ignored.text
+    assert genuine.status_code == 200 and "Connected to Salesforce" in genuine.text
 
 
 def test_listener_reports_a_refusal_from_salesforce():

@@ -1,7 +1,7 @@
 """Org readiness: every demo org scenario gives its own, correct result."""
 
 import pytest
-from conftest import BrowserStandIn, connect_demo
+from conftest import BrowserStandIn, connect_demo, served_demo_org
 
 from navsync_desktop import paths
 from navsync_desktop.demo_org.runtime import DemoOrgServer
@@ -67,7 +67,7 @@ def readiness_of(scenario, browser_factory):
             paths.demo_org_dir(), port=0, scenario=scenario, records=records, announce=True
         ) as server,
         Store.open(paths.store_path()) as store,
-        ConnectionManager(store) as manager,
+        ConnectionManager(store, demo_org=served_demo_org()) as manager,
     ):
         connect_demo(manager, browser_factory(server.endpoint.ca_cert))
         with manager.open_session() as session:

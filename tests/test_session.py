@@ -14,13 +14,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import trustme
-from conftest import DEMO_ACCESS_TOKEN_LIFETIME_S
+from conftest import DEMO_ACCESS_TOKEN_LIFETIME_S, app_login
 from simple_salesforce import format_soql
 
 from navsync_desktop.credentials import SalesforceCredentials
 from navsync_desktop.demo_org.runtime import DemoOrgServer
 from navsync_desktop.salesforce import oauth
 from navsync_desktop.salesforce.errors import (
+    DailyLimitExceeded,
     ReconnectRequired,
     SalesforceApiError,
     SalesforceUnavailable,
@@ -32,30 +33,7 @@ FAST_RETRY = RetryPolicy(attempts=3, initial_wait_s=0.01, max_wait_s=0.05)
 
 
 def log_in(endpoint, browser) -> oauth.TokenResponse:
-    """The app's side of the OAuth flow, with the browser stand-in logging in."""
-    pkce, state = oauth.new_pkce_pair(), oauth.new_state()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with oauth.LoopbackListener(state, port=port) as listener:
-        browser.login_in_background(
-            oauth.authorization_url(
-                endpoint.login_url,
-                client_id=endpoint.client_id,
-                redirect_uri=listener.redirect_uri,
-                code_challenge=pkce.challenge,
-                state=state,
-            )
-        )
-        code = listener.wait(30)
-    return oauth.exchange_code(
-        endpoint.login_url,
-        code=code,
-        pkce=pkce,
-        client_id=endpoint.client_id,
-        redirect_uri=listener.redirect_uri,
-        ca_cert=endpoint.ca_cert,
-    )
+    return app_login(endpoint, browser)[1]
 
 
 def session_for(endpoint, tokens, *, with_access_token=True, **options) -> SalesforceSession:
@@ -184,13 +162,37 @@ class _PlannedAnswers(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
+    def do_POST(self) -> None:
+        """The token endpoint: refuses every refresh token, as after a revoke."""
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        with self.server.lock:
+            self.server.token_requests += 1
+        payload = json.dumps(
+            {"error": "invalid_grant", "error_description": "expired access/refresh token"}
+        ).encode()
+        self.send_response(400)
+        self.send_header("Content-Type", "application/json;charset=UTF-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
     def log_message(self, *_args) -> None:
         pass
 
 
 LIMITS_OK = (200, {"DailyApiRequests": {"Max": 15000, "Remaining": 14993}})
 UNAVAILABLE = (503, [{"errorCode": "SERVER_UNAVAILABLE", "message": "Try again"}])
-LIMIT_EXCEEDED = (403, [{"errorCode": "REQUEST_LIMIT_EXCEEDED", "message": "ConcurrentPerOrg"}])
+# Salesforce's two REQUEST_LIMIT_EXCEEDED: too many long requests at once (passes in seconds),
+# and the org's allowance of the last 24 hours used up (does not)
+CONCURRENT_LIMIT = (
+    403,
+    [{"errorCode": "REQUEST_LIMIT_EXCEEDED", "message": "ConcurrentPerOrgLongTxn Limit exceeded."}],
+)
+DAILY_LIMIT = (
+    403,
+    [{"errorCode": "REQUEST_LIMIT_EXCEEDED", "message": "TotalRequests Limit exceeded."}],
+)
+EXPIRED_SESSION = (401, [{"errorCode": "INVALID_SESSION_ID", "message": "Session expired"}])
 
 
 @pytest.fixture
@@ -202,6 +204,7 @@ def faulty_org(tmp_path):
     server.daemon_threads = True
     server.socket = context.wrap_socket(server.socket, server_side=True)
     server.lock, server.requests, server.plan, server.last = threading.Lock(), 0, [], LIMITS_OK
+    server.token_requests = 0
     ca_file = tmp_path / "faulty-ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -209,16 +212,23 @@ def faulty_org(tmp_path):
     credentials = SalesforceCredentials(
         "unused-refresh-token", f"https://127.0.0.1:{server.server_port}", "client", "00Dfaulty"
     )
+    reported = []
     session = SalesforceSession(
-        credentials, user_id="005x", ca_cert=ca_file, access_token="00Dfaulty!x", retry=FAST_RETRY
+        credentials,
+        user_id="005x",
+        ca_cert=ca_file,
+        access_token="00Dfaulty!x",
+        retry=FAST_RETRY,
+        on_reconnect_required=reported.append,
     )
+    session.reported = reported
     yield server, session
     session.close()
     server.shutdown()
     server.server_close()
 
 
-@pytest.mark.parametrize("failure", [UNAVAILABLE, "reset", LIMIT_EXCEEDED])
+@pytest.mark.parametrize("failure", [UNAVAILABLE, "reset", CONCURRENT_LIMIT])
 def test_transient_failures_are_retried(faulty_org, failure):
     server, session = faulty_org
     server.plan = [failure, failure]
@@ -242,3 +252,36 @@ def test_client_errors_are_not_retried(faulty_org):
     with pytest.raises(SalesforceApiError, match="MALFORMED_QUERY"):
         session.limits()
     assert server.requests == 1
+
+
+def test_the_daily_limit_is_not_retried_and_says_when_requests_are_possible_again(faulty_org):
+    server, session = faulty_org
+    server.last = DAILY_LIMIT
+    with pytest.raises(DailyLimitExceeded) as exhausted:
+        session.limits()
+    assert server.requests == 1, "retrying within seconds cannot help"
+    assert exhausted.value.error_code == "REQUEST_LIMIT_EXCEEDED"
+    message = str(exhausted.value)
+    assert "daily allowance of API requests" in message and "within 24 hours" in message
+
+
+def test_one_refused_refresh_settles_every_waiter(faulty_org):
+    """After a revoke, many threads find the session expired at once: one refresh request,
+    one "reconnect required", and every thread gets that answer."""
+    server, session = faulty_org
+    server.last = EXPIRED_SESSION
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(lambda _: _outcome(session.limits), range(8)))
+    assert all(isinstance(outcome, ReconnectRequired) for outcome in outcomes), outcomes
+    assert server.token_requests == 1
+    assert len(session.reported) == 1
+    with pytest.raises(ReconnectRequired):  # later calls too, without asking again
+        session.limits()
+    assert server.token_requests == 1
+
+
+def _outcome(call):
+    try:
+        return call()
+    except Exception as error:
+        return error

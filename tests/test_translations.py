@@ -6,6 +6,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,9 +54,20 @@ def test_every_german_translation_is_finished_and_keeps_placeholders():
             assert re.search(r"&\w", translation.text), f"keyboard accelerator lost: {where}"
 
 
-def test_compiled_german_translation_is_used(qapp):
+@pytest.fixture
+def compiled_german(tmp_path) -> Path:
+    """The .qm built from the .ts as `make` builds it, so plain `pytest` tests it too."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    target = tmp_path / "navsync_de.qm"
+    subprocess.run(
+        [str(lrelease), "-silent", str(GERMAN_TS), "-qm", str(target)], check=True, timeout=300
+    )
+    return target
+
+
+def test_compiled_german_translation_is_used(qapp, compiled_german):
     translator = QTranslator()
-    assert translator.load(str(GERMAN_TS.with_suffix(".qm"))), "make builds the .qm files"
+    assert translator.load(str(compiled_german))
     QCoreApplication.installTranslator(translator)
     try:
         assert QCoreApplication.translate("Status", "Connected to Salesforce") == (

@@ -4,15 +4,19 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import free_port
-from PySide6.QtCore import Qt, QTimer
+from conftest import free_port, served_demo_org
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWizard
 
 from navsync_desktop import paths
 from navsync_desktop.engine.connection import ConnectionManager
+from navsync_desktop.gui.app import close_down
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.wizard.wizard import SetupWizard
+from navsync_desktop.gui.worker import running_jobs
 from navsync_desktop.store import Store
+from navsync_desktop.store import connection as stored
+from navsync_desktop.store.connection import ConnectionState
 
 WAIT_MS = 30_000
 
@@ -20,13 +24,18 @@ WAIT_MS = 30_000
 @pytest.fixture
 def wizard(qtbot, monkeypatch):
     monkeypatch.setenv("BROWSER", "true")  # a browser that opens nothing: the test logs in
-    with Store.open(paths.store_path()) as store, ConnectionManager(store) as manager:
+    with (
+        Store.open(paths.store_path()) as store,
+        ConnectionManager(store, demo_org=served_demo_org()) as manager,
+    ):
         window = SetupWizard(AppState(store, manager), demo=True)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         yield window
         window.reject()
+        close_down(manager)
+        QCoreApplication.processEvents()  # the jobs' last signals, while the store is open
 
 
 def shoot(window, name):
@@ -143,6 +152,37 @@ def test_cancel_while_waiting_for_the_browser(qtbot, wizard, demo_org):
     assert page.connect_button.isEnabled()
     assert "Disconnected" in page.header.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_closing_the_program_during_a_login_ends_it_before_the_store_closes(
+    qtbot, demo_org, caplog, monkeypatch
+):
+    """The window closes while the connect job waits for the browser: the program cancels the
+    login and waits for the job, so the job never meets a closed store."""
+    monkeypatch.setenv("BROWSER", "true")  # a browser that opens nothing
+    store = Store.open(paths.store_path())
+    manager = ConnectionManager(store, demo_org=served_demo_org())
+    window = SetupWizard(AppState(store, manager), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, window)
+    page = window.connect_page
+    page.port.setValue(free_port())
+    qtbot.mouseClick(page.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.link.text()), timeout=WAIT_MS)
+    assert running_jobs() == 1
+
+    window.close()
+    close_down(manager)  # what the program does once its window is gone
+    assert running_jobs() == 0
+    QCoreApplication.processEvents()
+    store.close()
+
+    assert "AuthorizationCancelled" in caplog.text, "the login was cancelled"
+    assert "ProgrammingError" not in caplog.text and "closed" not in caplog.text
+    with Store.open_readonly(paths.store_path()) as reopened:
+        assert stored.load(reopened).state is ConnectionState.DISCONNECTED
 
 
 def test_another_org_is_replaced_only_after_the_admin_confirms(qtbot, wizard, demo_org, browser):

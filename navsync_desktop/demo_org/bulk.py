@@ -28,6 +28,7 @@ from typing import BinaryIO
 from werkzeug.wrappers import Response
 
 from .errors import ApiError, not_found
+from .files import owner_only_opener
 from .ids import make_id
 from .store import OrgStore, QueryCursor
 from .wire import ApiCall, json_response
@@ -121,7 +122,7 @@ class _ResultWriter:
 
     def write(self, cursor: QueryCursor) -> None:
         job = self._job
-        with job.result_path.open("wb") as out:
+        with open(job.result_path, "wb", opener=owner_only_opener) as out:
             header = self._line(tuple(cursor.columns))
             out.write(header)
             job.header_size = position = len(header)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import trustme
 
+from .files import owner_only_folder, write_owner_only
+
 CA_FILE = "ca.pem"
 SERVER_FILE = "server.pem"  # private key followed by the certificate chain
 HOSTNAMES = ("127.0.0.1", "localhost")
@@ -41,7 +43,7 @@ def ensure_certificates(folder: Path) -> Certificates:
 
 
 def _generate(certs: Certificates) -> None:
-    certs.ca_cert.parent.mkdir(parents=True, exist_ok=True)
+    owner_only_folder(certs.ca_cert.parent)
     ca = trustme.CA(organization_name="NavSync demo org")
     now = datetime.datetime.now(datetime.UTC)
     leaf = ca.issue_cert(
@@ -50,7 +52,6 @@ def _generate(certs: Certificates) -> None:
         not_before=now - datetime.timedelta(days=1),
         not_after=now + _VALIDITY,
     )
-    # Write the key file first and owner-only: it is the server's private key.
-    leaf.private_key_and_cert_chain_pem.write_to_path(str(certs.server_pem))
-    certs.server_pem.chmod(0o600)
-    ca.cert_pem.write_to_path(str(certs.ca_cert))
+    # Owner-only from the first byte: the server file holds the private key.
+    write_owner_only(certs.server_pem, leaf.private_key_and_cert_chain_pem.bytes())
+    write_owner_only(certs.ca_cert, ca.cert_pem.bytes())

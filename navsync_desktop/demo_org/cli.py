@@ -6,27 +6,15 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from .faults import DEFAULT_KINDS, FaultKind
-from .runtime import DEFAULT_PORT, DemoOrgServer
+from .launcher import DEFAULT_PORT
 from .scenarios import DEFAULT_SCENARIO, DEMO_PASSWORD, SCENARIOS
-from .server import PortInUseError
 
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def _port(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (1-65535)")
-    return value
+ArgumentType = Callable[[str], int]
 
 
 def _share(text: str) -> float:
@@ -45,21 +33,24 @@ def _fault_kinds(text: str) -> tuple[FaultKind, ...]:
         raise argparse.ArgumentTypeError(message) from None
 
 
-def add_subcommands(parser: argparse.ArgumentParser) -> None:
-    """Add `serve` and `scenarios` under the caller's `demo-org` parser."""
+def add_subcommands(
+    parser: argparse.ArgumentParser, *, port_type: ArgumentType, count_type: ArgumentType
+) -> None:
+    """Add `serve` and `scenarios` under the caller's `demo-org` parser. The caller hands in
+    the argument types for a port and for a count, so every command checks them alike."""
     commands = parser.add_subparsers(dest="demo_org_command", metavar="COMMAND", required=True)
     serve = commands.add_parser(
         "serve", help="run the demo org on 127.0.0.1 until interrupted (Ctrl+C)"
     )
     serve.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})"
+        "--port", type=port_type, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})"
     )
     serve.add_argument(
         "--scenario",
         choices=sorted(SCENARIOS),
         help=f"reseed the org as this scenario (default: as seeded, first time {DEFAULT_SCENARIO})",
     )
-    serve.add_argument("--records", type=_positive, metavar="N", help="reseed with N contacts")
+    serve.add_argument("--records", type=count_type, metavar="N", help="reseed with N contacts")
     serve.add_argument(
         "--reset", action="store_true", help="throw away the org's data and grants, seed anew"
     )
@@ -96,6 +87,9 @@ def _list_scenarios() -> int:
 
 
 def _serve(args: argparse.Namespace, folder: Path) -> int:
+    from .runtime import DemoOrgServer  # the server's parts load only when it serves
+    from .server import PortInUseError
+
     server = DemoOrgServer(
         folder,
         port=args.port,

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import hmac
 import html
-import json
 import re
 import time
-from importlib import resources
-from string import Template
 from urllib.parse import urlencode, urlsplit
 
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Request, Response
 
 from .grants import CODE_LIFETIME, AuthorizationCode, GrantError, GrantStore, IssuedTokens
+from .pages import load_template, message_page
 from .scenarios import DEMO_PASSWORD
 from .store import OrgStore
+from .wire import identity_url, json_response
 
 DEMO_CLIENT_ID = "3MVG9NavSyncDesktopDemoOrgClient"
 # The desktop app, plus the Salesforce CLI's well-known client id so `sf org login web` works too.
@@ -32,7 +31,6 @@ KNOWN_SCOPES = frozenset(
     {"api", "refresh_token", "offline_access", "id", "openid", "profile", "email", "address"}
     | {"phone", "web", "full"}
 )
-JSON_TYPE = "application/json;charset=UTF-8"
 _BAD_LOGIN = (
     "Please check your username and password. "
     "If you still can't log in, contact your Salesforce administrator."
@@ -40,12 +38,7 @@ _BAD_LOGIN = (
 _S256_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
-def _template(name: str) -> Template:
-    return Template(resources.files(__package__).joinpath("templates", name).read_text("utf-8"))
-
-
-_AUTHORIZE_PAGE = _template("authorize.html")
-_ERROR_PAGE = _template("error.html")
+_AUTHORIZE_PAGE = load_template("authorize.html")
 
 
 def is_loopback_redirect(uri: str) -> bool:
@@ -73,11 +66,7 @@ def bearer_token(request: Request) -> str | None:
     return None
 
 
-def _json(body: object, status: int = 200) -> Response:
-    return Response(json.dumps(body), status=status, content_type=JSON_TYPE)
-
-
-def _bad_token() -> Response:
+def bad_token() -> Response:
     # Salesforce answers the identity and userinfo URLs this way for a missing or dead token.
     return Response("Bad_OAuth_Token", status=403, content_type="text/plain;charset=UTF-8")
 
@@ -199,8 +188,8 @@ class OAuthEndpoints:
 
     @staticmethod
     def _error_page(error: str, description: str) -> Response:
-        page = _ERROR_PAGE.substitute(
-            error=html.escape(error), description=html.escape(description)
+        page = message_page(
+            "The login request was refused", f"error={error}", f"error_description={description}"
         )
         return Response(page, status=400, content_type="text/html;charset=UTF-8")
 
@@ -225,8 +214,10 @@ class OAuthEndpoints:
                 raise GrantError("unsupported_grant_type", "grant type not supported")
             self._require_active(issued.user_id)
         except GrantError as error:
-            return _json({"error": error.error, "error_description": error.description}, 400)
-        return _json(self._token_body(request, issued))
+            return json_response(
+                {"error": error.error, "error_description": error.description}, 400
+            )
+        return json_response(self._token_body(request, issued))
 
     def _require_active(self, user_id: str) -> None:
         user = self._store.user_by_id(user_id)
@@ -249,14 +240,14 @@ class OAuthEndpoints:
         return body
 
     def _identity_url(self, request: Request, user_id: str) -> str:
-        return f"{request.host_url}id/{self._org_id}/{user_id}"
+        return identity_url(request, self._org_id, user_id)
 
     # /services/oauth2/revoke
 
     def revoke(self, request: Request) -> Response:
         token = request.values.get("token", "")
         if not self._grants.revoke(token):
-            return _json(
+            return json_response(
                 {
                     "error": "unsupported_token_type",
                     "error_description": "this token type is not supported",
@@ -270,9 +261,9 @@ class OAuthEndpoints:
     def userinfo(self, request: Request) -> Response:
         user = self._token_user(request)
         if user is None:
-            return _bad_token()
+            return bad_token()
         base = request.host_url
-        return _json(
+        return json_response(
             {
                 "sub": self._identity_url(request, user["Id"]),
                 "user_id": user["Id"],
@@ -296,8 +287,8 @@ class OAuthEndpoints:
     def identity(self, request: Request, org_id: str, user_id: str) -> Response:
         user = self._token_user(request)
         if user is None or user["Id"] != user_id or org_id != self._org_id:
-            return _bad_token()
-        return _json(
+            return bad_token()
+        return json_response(
             {
                 "id": self._identity_url(request, user_id),
                 "asserted_user": True,

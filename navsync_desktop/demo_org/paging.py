@@ -68,9 +68,10 @@ class QueryPager:
         self._lock = threading.Lock()
         self._open: dict[str, _OpenQuery] = {}
 
-    def first_page(self, cursor: QueryCursor, page_size: int) -> Page:
-        """Serve the first page of a fresh cursor; keep it open when more pages follow."""
-        pages = cursor.pages(page_size)
+    def first_page(self, cursor: QueryCursor, page_size: int, sobjects_path: str) -> Page:
+        """Serve the first page of a fresh cursor; keep it open when more pages follow.
+        Record URLs start with ``sobjects_path``, the first request's version."""
+        pages = cursor.pages(page_size, sobjects_path)
         query = _OpenQuery(make_id("01g", secrets.randbelow(62**9)), cursor, pages, next(pages, []))
         page = query.take(0)
         if page.next_locator is None:

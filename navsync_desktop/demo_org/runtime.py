@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 
 from .certs import CA_FILE, ensure_certificates
 from .faults import FaultInjector, FaultPlan
+from .files import owner_only_folder, write_owner_only
 from .grants import GrantStore
+from .launcher import DEFAULT_PORT
 from .oauth import DEMO_CLIENT_ID
 from .server import DemoOrgApp, listen, serve_on
 from .store import OrgStore
@@ -32,7 +34,6 @@ __all__ = [
     "ensure_demo_org",
 ]
 
-DEFAULT_PORT = 18443
 DATABASE_FILE = "org.sqlite"
 SERVED_FILE = "served.json"
 _PROBE_TIMEOUT = 3.0
@@ -100,7 +101,7 @@ class DemoOrgServer:
     def start(self) -> DemoOrgEndpoint:
         if self._endpoint is not None:
             return self._endpoint
-        self._folder.mkdir(parents=True, exist_ok=True)
+        owner_only_folder(self._folder)
         # Bind first: a busy port fails in a blink, before any seeding.
         listener = listen(self._port)
         try:
@@ -222,7 +223,7 @@ def _answers(endpoint: DemoOrgEndpoint) -> bool:
 def _write_served(folder: Path, endpoint: DemoOrgEndpoint) -> None:
     port = urlsplit(endpoint.instance_url).port
     body = {"pid": os.getpid(), "port": port, "instance_url": endpoint.instance_url}
-    (folder / SERVED_FILE).write_text(json.dumps(body), "utf-8")
+    write_owner_only(folder / SERVED_FILE, json.dumps(body).encode("utf-8"))
 
 
 def _remove_served(folder: Path) -> None:

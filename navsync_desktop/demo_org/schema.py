@@ -312,7 +312,15 @@ LEAD_STATUSES = (
     "Closed - Converted",
     "Closed - Not Converted",
 )
-TASK_STATUSES = ("Not Started", "In Progress", "Completed", "Waiting on someone else", "Deferred")
+TASK_STATUSES = (
+    # (name, closed): Salesforce's default Task Status picklist; only Completed closes a task
+    ("Not Started", False),
+    ("In Progress", False),
+    ("Completed", True),
+    ("Waiting on someone else", False),
+    ("Deferred", False),
+)
+TASK_STATUS_NAMES = tuple(status[0] for status in TASK_STATUSES)
 TASK_SUBTYPES = ("Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn")
 CONTACT_ROLES = (
     "Business User",
@@ -597,24 +605,37 @@ def _opportunity() -> SObjectDef:
     )
 
 
+def _picklist_values(name: str, label: str, fields: list[FieldDef]) -> SObjectDef:
+    """A picklist's values as a read-only object, as Salesforce offers OpportunityStage and
+    TaskStatus. All such objects share the key prefix 01J; the seed numbers their rows apart."""
+    common = [
+        readonly("MasterLabel", "string", 255, label="Master Label", name_field=True),
+        readonly("ApiName", "string", 255),
+        readonly("IsClosed", "boolean", nillable=False, default=False),
+        readonly("SortOrder", "int"),
+    ]
+    return _sobject(name, label, f"{label}s", "01J", common + fields, writable=False)
+
+
 def _opportunity_stage() -> SObjectDef:
-    return _sobject(
+    return _picklist_values(
         "OpportunityStage",
         "Opportunity Stage",
-        "Opportunity Stages",
-        "01J",
         [
-            readonly("MasterLabel", "string", 255, label="Master Label", name_field=True),
-            readonly("ApiName", "string", 255),
             readonly("IsActive", "boolean", nillable=False, default=True),
-            readonly("IsClosed", "boolean", nillable=False, default=False),
             readonly("IsWon", "boolean", nillable=False, default=False),
             readonly("DefaultProbability", "percent"),
             readonly("ForecastCategoryName", "picklist", 40, label="Forecast Category"),
-            readonly("SortOrder", "int"),
             readonly("Description", "string", 255),
         ],
-        writable=False,
+    )
+
+
+def _task_status() -> SObjectDef:
+    return _picklist_values(
+        "TaskStatus",
+        "Task Status Value",
+        [readonly("IsDefault", "boolean", nillable=False, default=False)],
     )
 
 
@@ -636,7 +657,9 @@ def _opportunity_contact_role() -> SObjectDef:
 def _task(scenario: Scenario) -> SObjectDef:
     fields = [
         text("Subject", 255, type_="combobox", picklist=("Call", "Email", "Send Letter", "Other")),
-        picklist("Status", TASK_STATUSES, nillable=False, restricted=True, default="Not Started"),
+        picklist(
+            "Status", TASK_STATUS_NAMES, nillable=False, restricted=True, default="Not Started"
+        ),
         picklist(
             "Priority", ("High", "Normal", "Low"), nillable=False, restricted=True, default="Normal"
         ),
@@ -769,6 +792,34 @@ def _tooling_objects() -> list[SObjectDef]:
             tooling=True,
         ),
         _sobject(
+            # Sandboxes copied from this org; the CLI looks here after a login. Production
+            # scenarios have none.
+            "SandboxProcess",
+            "Sandbox Process",
+            "Sandbox Processes",
+            "0GR",
+            [
+                readonly("SandboxName", "string", 10, name_field=True),
+                readonly("SandboxInfoId", "reference", 18, reference_to=("SandboxInfo",)),
+                readonly("SandboxOrganization", "string", 18),
+                readonly("SourceId", "reference", 18, reference_to=("SandboxInfo",)),
+                readonly(
+                    "Status",
+                    "picklist",
+                    40,
+                    picklist=("Pending", "Processing", "Completed", "Activating", "Deleted"),
+                ),
+                readonly("LicenseType", "picklist", 40),
+                readonly("CopyProgress", "int"),
+                readonly("Description", "string", 255),
+                readonly("Features", "string", 255),
+                readonly("StartDate", "datetime"),
+                readonly("EndDate", "datetime"),
+            ],
+            writable=False,
+            tooling=True,
+        ),
+        _sobject(
             "InstalledSubscriberPackage",
             "Installed Package",
             "Installed Packages",
@@ -809,6 +860,7 @@ def build_schema(scenario: Scenario) -> dict[str, SObjectDef]:
         _lead(scenario),
         _opportunity(),
         _opportunity_stage(),
+        _task_status(),
         _opportunity_contact_role(),
         _task(scenario),
         _content_note(),

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from operator import itemgetter
 
+from .derived import derive
 from .ids import make_id
 from .scenarios import (
     DOMAIN,
@@ -27,7 +28,7 @@ from .scenarios import (
     VIEW_ONLY_ADMIN_USERNAME,
     Scenario,
 )
-from .schema import STAGES, SObjectDef
+from .schema import STAGES, TASK_STATUSES, SObjectDef
 
 RANDOM_SEED = 20260131
 LID_PACKAGE = ("Sales Navigator for Salesforce", "LID", "Sales Navigator 2026.1", (3, 14, 0))
@@ -397,7 +398,7 @@ def seed_org(
     counts: dict[str, int] = {}
 
     def insert(sobject: str, rows: Iterable[dict]) -> None:
-        counts[sobject] = _insert(conn, schema[sobject], rows)
+        counts[sobject] = _insert(conn, schema[sobject], _derived(sobject, rows))
 
     insert("Organization", [_organization(context)])
     insert("UserRole", _roles(context))
@@ -407,6 +408,7 @@ def seed_org(
     insert("User", users)
     insert("PermissionSetAssignment", _assignments(context, users))
     insert("OpportunityStage", _stages(context))
+    insert("TaskStatus", _task_statuses(context))
     accounts = _accounts(context, max(20, records // 10))
     person_accounts = _person_accounts(context, len(accounts)) if scenario.person_accounts else []
     insert("Account", accounts + person_accounts)
@@ -454,6 +456,13 @@ def _validation_rules(context: _Context) -> list[dict]:
         }
         for number, (name, entity, active, message, field) in enumerate(rules, start=1)
     ]
+
+
+def _derived(sobject: str, rows: Iterable[dict]) -> Iterator[dict]:
+    """The rows with the fields Salesforce computes filled in, as on an API write."""
+    for row in rows:
+        derive(sobject, row)
+        yield row
 
 
 def _insert(conn: sqlite3.Connection, obj: SObjectDef, rows: Iterable[dict]) -> int:
@@ -658,6 +667,18 @@ def _stages(context: _Context) -> Iterator[dict]:
         }
 
 
+def _task_statuses(context: _Context) -> Iterator[dict]:
+    for number, (name, closed) in enumerate(TASK_STATUSES, start=len(STAGES) + 1):
+        yield {
+            **context.system("01J", number, created_ago=_DAYS_BACK),
+            "MasterLabel": name,
+            "ApiName": name,
+            "IsClosed": int(closed),
+            "IsDefault": int(name == TASK_STATUSES[0][0]),
+            "SortOrder": number - len(STAGES),
+        }
+
+
 # --- accounts, contacts, leads ----------------------------------------------------------------
 
 
@@ -769,7 +790,6 @@ def _contacts(
             "Salutation": None,
             "FirstName": first,
             "LastName": last,
-            "Name": f"{first} {last}",
             "AccountId": account["Id"],
             "Email": email,
             "Phone": f"{account['Phone'].rsplit(' ', 1)[0]} {rng.randint(100000, 9999999)}",
@@ -793,7 +813,6 @@ def _contacts(
             "Salutation": None,
             "FirstName": account["_first"],
             "LastName": account["_last"],
-            "Name": account["Name"],
             "AccountId": account["Id"],
             "Email": account["PersonEmail"],
             "Phone": account["Phone"],
@@ -828,7 +847,6 @@ def _leads(context: _Context, count: int) -> Iterator[dict]:
             **context.system("00Q", number),
             "FirstName": first,
             "LastName": last,
-            "Name": f"{first} {last}",
             "Company": f"{stem} {sector} {rng.choice(LEGAL_FORMS)}",
             "Email": f"{ascii_first}.{ascii_last}@{_ascii(stem)}-{_ascii(sector)}.example",
             "Phone": f"{phone} {rng.randint(100000, 9999999)}",
@@ -854,7 +872,7 @@ def _opportunities(context: _Context, count: int, accounts: list[dict]) -> Itera
     for number in range(1, count + 1):
         account_index = rng.randrange(len(accounts))
         account = accounts[account_index]
-        name, probability, forecast, closed, won = STAGES[number % len(STAGES)]
+        name, probability, _, closed, won = STAGES[number % len(STAGES)]
         amount = float(rng.randint(8, 480) * 500)
         close_date = (
             clock.days[rng.randint(1, 360)] if closed else clock.future[rng.randint(5, 300)]
@@ -866,16 +884,12 @@ def _opportunities(context: _Context, count: int, accounts: list[dict]) -> Itera
             "StageName": name,
             "Amount": amount,
             "Probability": float(probability),
-            "ExpectedRevenue": amount * probability / 100,
             "Contract_Value_Net__c": round(amount * 0.84, 2) if won else None,
             "CloseDate": close_date,
             "Type": rng.choice(("New Business", "Existing Business", "Renewal")),
             "LeadSource": rng.choice(LEAD_SOURCES),
             "NextStep": None,
             "Description": None,
-            "IsClosed": int(closed),
-            "IsWon": int(won),
-            "ForecastCategoryName": forecast,
             "OwnerId": account["OwnerId"],
             "_account_index": account_index,  # for contact roles; not a column
         }
@@ -938,7 +952,6 @@ def _tasks(
             "OwnerId": accounts[account_index]["OwnerId"],
             "TaskSubtype": subtype,
             "Type": task_type,
-            "IsClosed": 0,
             "LID__Date_Sent__c": clock.stamp(days_ago, 36_000 + number) if is_linkedin else None,
             "LID__URL__c": f"https://www.linkedin.com/sales/inbox/{number:08d}"
             if is_linkedin
@@ -970,8 +983,6 @@ def _notes(
             **context.system("069", number, created_ago=rng.randint(2, 300)),
             "Title": text.split(":")[0][:60].split(",")[0],
             "Content": base64.b64encode(text.encode()).decode(),
-            "TextPreview": text,
-            "FileType": "SNOTE",
             "OwnerId": accounts[account_index]["OwnerId"],
         }
         notes.append((note, parent))

@@ -15,21 +15,29 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.exceptions import MethodNotAllowed, NotFound, RequestEntityTooLarge
 from werkzeug.routing import BaseConverter, Map, Rule
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 from werkzeug.wrappers import Request, Response
 
 from .bulk import BulkQueryJobs
 from .errors import ApiError, not_found
+from .frontdoor import HOME_PATH, BrowserSessions, FrontDoor
 from .grants import GrantStore
 from .oauth import OAuthEndpoints, bearer_token
 from .paging import QueryPager
-from .rest import SUPPORTED_VERSIONS, RestApi, versions
+from .rest import RestApi
+from .sobject_collections import SObjectCollections
 from .store import OrgStore
+from .versions import SUPPORTED_VERSIONS, versions
 from .wire import ApiCall, error_response
 
 HOST = "127.0.0.1"
+# Salesforce takes at most 50 MB of text in a REST request body; larger ones are refused
+# from the Content-Length alone (or as soon as a chunked body passes the limit).
+MAX_REQUEST_BYTES = 50 * 1024 * 1024
+HANDSHAKE_TIMEOUT_S = 10.0  # a client that connects and says nothing gives up its thread then
+IDLE_TIMEOUT_S = 60.0  # per read or write on an open connection
 log = logging.getLogger(__name__)
 
 ApiHandler = Callable[..., Response]
@@ -53,8 +61,17 @@ def _session_error(message: str = "Session expired or invalid") -> ApiError:
     return ApiError(401, "INVALID_SESSION_ID", message)
 
 
+def _too_large() -> ApiError:
+    return ApiError(
+        413,
+        "REQUEST_ENTITY_TOO_LARGE",
+        f"The request body exceeds the maximum of {MAX_REQUEST_BYTES} bytes",
+    )
+
+
 class DemoOrgApp:
-    """The WSGI application: OAuth pages and endpoints, REST API, Bulk API 2.0."""
+    """The WSGI application: OAuth pages and endpoints, REST API, Bulk API 2.0, and the
+    browser's front door."""
 
     def __init__(self, store: OrgStore, grants: GrantStore, work_folder: Path):
         self._store = store
@@ -62,8 +79,12 @@ class DemoOrgApp:
         self._pager = QueryPager()
         self._bulk = BulkQueryJobs(store, work_folder)
         self._oauth = OAuthEndpoints(store, grants)
+        self._frontdoor = FrontDoor(store, grants, BrowserSessions())
         self._url_map = Map(
-            [*self._public_rules(), *self._api_rules(RestApi(store, self._pager))],
+            [
+                *self._public_rules(),
+                *self._api_rules(RestApi(store, self._pager), SObjectCollections(store)),
+            ],
             strict_slashes=False,
             converters={"version": _VersionConverter},
         )
@@ -83,8 +104,13 @@ class DemoOrgApp:
         yield Rule("/services/oauth2/userinfo", endpoint=oauth.userinfo, methods=["GET", "POST"])
         yield Rule("/id/<org_id>/<user_id>", endpoint=oauth.identity, methods=["GET", "POST"])
         yield Rule("/services/data", endpoint=versions, methods=["GET"])
+        frontdoor = self._frontdoor
+        both = ["GET", "POST"]
+        yield Rule("/services/oauth2/singleaccess", endpoint=frontdoor.single_access, methods=both)
+        yield Rule("/secur/frontdoor.jsp", endpoint=frontdoor.frontdoor, methods=both)
+        yield Rule(HOME_PATH, endpoint=frontdoor.home, methods=["GET"])
 
-    def _api_rules(self, rest: RestApi) -> Iterable[Rule]:
+    def _api_rules(self, rest: RestApi, collections: SObjectCollections) -> Iterable[Rule]:
         bulk = self._bulk
         routes: list[tuple[str, str, ApiHandler]] = [
             ("", "GET", rest.resources),
@@ -101,8 +127,11 @@ class DemoOrgApp:
             ("/queryAll/<locator>", "GET", rest.query_more),
             ("/tooling/query", "GET", rest.tooling_query),
             ("/tooling/query/<locator>", "GET", rest.tooling_query_more),
-            ("/composite/sobjects", "POST", rest.create_collection),
-            ("/composite/sobjects", "PATCH", rest.update_collection),
+            ("/composite/sobjects", "POST", collections.create),
+            ("/composite/sobjects", "PATCH", collections.update),
+            ("/composite/sobjects", "DELETE", collections.delete),
+            ("/composite/sobjects/<sobject>", "GET", collections.retrieve),
+            ("/composite/sobjects/<sobject>", "POST", collections.retrieve),
             ("/limits", "GET", rest.limits),
             ("/jobs/query", "POST", bulk.create),
             ("/jobs/query", "GET", bulk.list_jobs),
@@ -121,9 +150,17 @@ class DemoOrgApp:
     # WSGI
 
     def __call__(self, environ, start_response):
-        return self._dispatch(Request(environ))(environ, start_response)
+        request = Request(environ)
+        request.max_content_length = MAX_REQUEST_BYTES  # also bounds a chunked body
+        try:
+            response = self._dispatch(request)
+        except RequestEntityTooLarge:
+            response = self._with_usage(error_response(_too_large()))
+        return response(environ, start_response)
 
     def _dispatch(self, request: Request) -> Response:
+        if (request.content_length or 0) > MAX_REQUEST_BYTES:
+            raise RequestEntityTooLarge()  # before a byte of the body is read
         adapter = self._url_map.bind_to_environ(request.environ)
         try:
             endpoint, values = adapter.match()
@@ -143,6 +180,8 @@ class DemoOrgApp:
             response = handler(call, **values)
         except ApiError as error:
             response = error_response(error)
+        except RequestEntityTooLarge:
+            response = error_response(_too_large())
         except Exception:  # a bug must still answer like Salesforce, not with an HTML page
             log.exception("demo org failed on %s %s", request.method, request.path)
             response = error_response(
@@ -216,21 +255,44 @@ def listen(port: int) -> socket.socket:
     return listener
 
 
+class _HttpsServer(ThreadedWSGIServer):
+    """HTTPS where each TLS handshake happens in the connection's own thread, with a timeout.
+
+    werkzeug would wrap the listening socket, and so do the handshake inside ``accept()`` on
+    the one serving thread: a client that connects and sends nothing would stop every other
+    client. Here ``accept()`` returns the plain socket and its thread does the handshake."""
+
+    def __init__(self, listener: socket.socket, app, ssl_context: ssl.SSLContext, handler):
+        super().__init__(HOST, listener.getsockname()[1], app, handler, fd=listener.fileno())
+        self.ssl_context = ssl_context  # after the base class: it must not wrap the listener
+
+    def finish_request(self, request, client_address) -> None:
+        request.settimeout(HANDSHAKE_TIMEOUT_S)
+        try:
+            connection = self.ssl_context.wrap_socket(request, server_side=True)
+        except (OSError, ssl.SSLError) as error:  # silent, slow, or not speaking TLS
+            log.debug("TLS handshake with %s failed: %s", client_address, error)
+            request.close()
+            return
+        connection.settimeout(IDLE_TIMEOUT_S)
+        try:
+            super().finish_request(connection, client_address)
+        finally:
+            self.shutdown_request(connection)
+
+
 def serve_on(
     listener: socket.socket,
     app: DemoOrgApp,
     ssl_context: ssl.SSLContext,
     *,
     log_requests: bool = False,
-) -> BaseWSGIServer:
+) -> ThreadedWSGIServer:
     """A threaded HTTPS server for ``app`` on the listening socket (which it takes over)."""
     with listener:
-        return make_server(
-            HOST,
-            listener.getsockname()[1],
+        return _HttpsServer(
+            listener,
             app,
-            threaded=True,
-            request_handler=None if log_requests else _QuietRequestHandler,
-            ssl_context=ssl_context,
-            fd=listener.fileno(),
+            ssl_context,
+            WSGIRequestHandler if log_requests else _QuietRequestHandler,
         )

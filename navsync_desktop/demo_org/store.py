@@ -7,8 +7,6 @@ while the org keeps changing (WAL).
 
 from __future__ import annotations
 
-import base64
-import binascii
 import os
 import sqlite3
 import threading
@@ -19,17 +17,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import seed
+from .derived import derive
 from .errors import ApiError, not_found
+from .files import owner_only_file, owner_only_folder
 from .ids import make_id, normalize_id
 from .scenarios import DEFAULT_SCENARIO, EMAIL_RULE_MESSAGE, SCENARIOS, Scenario
-from .schema import STAGES, FieldDef, SObjectDef, build_schema
+from .schema import FieldDef, SObjectDef, build_schema
 from .soql import CompiledQuery, compile_query
 from .soql.compiler import quote
 from .values import csv_sql, from_api, now_text, to_json
+from .versions import LATEST_VERSION
 
-SCHEMA_VERSION = 2  # 2: ValidationRule in the tooling API
+SCHEMA_VERSION = 3  # 2: ValidationRule in the tooling API; 3: TaskStatus, derived fields
 _SYSTEM_FIELDS = ("CreatedById", "LastModifiedById")
-_STAGES = {stage[0]: stage for stage in STAGES}
+LATEST_SOBJECTS_PATH = f"/services/data/v{LATEST_VERSION}/sobjects"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,16 @@ class OrgStore:
     def canonical_sobject(self, name: str) -> str:
         return self._object(name).name
 
+    def sobject_of_id(self, record_id: str) -> str:
+        """The writable sObject a record id belongs to, by its key prefix."""
+        normalized = normalize_id(record_id)
+        if normalized is None:
+            raise ApiError(400, "MALFORMED_ID", f"malformed id {record_id}")
+        for obj in self.schema.values():
+            if obj.writable and not obj.tooling and normalized.startswith(obj.key_prefix):
+                return obj.name
+        raise ApiError(400, "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id")
+
     # --- records -------------------------------------------------------------------------------
 
     def create(self, sobject: str, fields: dict, *, user_id: str) -> str:
@@ -125,7 +136,7 @@ class OrgStore:
         )
         if "OwnerId" in obj.fields and values.get("OwnerId") is None:
             values["OwnerId"] = user_id
-        _derive(obj.name, values)
+        derive(obj.name, values)
         self._validation_rules(obj, values)
         with self._write() as conn:
             values["Id"] = self._next_id(conn, obj.key_prefix)
@@ -159,7 +170,7 @@ class OrgStore:
         record = {**current, **changes}
         now = now_text()
         record.update(LastModifiedDate=now, LastModifiedById=user_id, SystemModstamp=now)
-        _derive(obj.name, record)
+        derive(obj.name, record)
         self._validation_rules(obj, record)
         self._write_back(obj, record)
 
@@ -176,19 +187,20 @@ class OrgStore:
     # --- SOQL ----------------------------------------------------------------------------------
 
     def query(self, soql: str, *, include_deleted: bool = False) -> QueryCursor:
-        data_objects = {name for name, obj in self.schema.items() if not obj.tooling}
-        return self._query(soql, data_objects, include_deleted)
+        return QueryCursor(self.path, self.compile(soql, include_deleted=include_deleted))
 
     def tooling_query(self, soql: str) -> QueryCursor:
-        tooling_objects = {name for name, obj in self.schema.items() if obj.tooling}
-        return self._query(soql, tooling_objects, include_deleted=False)
+        return QueryCursor(self.path, self.compile(soql, tooling=True))
 
-    def _query(self, soql: str, queryable: set[str], include_deleted: bool) -> QueryCursor:
+    def compile(
+        self, soql: str, *, include_deleted: bool = False, tooling: bool = False
+    ) -> CompiledQuery:
+        """Parse and check a query against the data objects (or the tooling objects)."""
+        queryable = {name for name, obj in self.schema.items() if obj.tooling == tooling}
         today = datetime.now(UTC).date()
-        compiled = compile_query(
+        return compile_query(
             soql, self.schema, queryable=queryable, include_deleted=include_deleted, today=today
         )
-        return QueryCursor(self.path, compiled)
 
     # --- API usage -----------------------------------------------------------------------------
 
@@ -432,7 +444,9 @@ class QueryCursor:
         sql, params = compiled.count_sql()
         self.total_size: int = self._conn.execute(sql, params).fetchone()[0]
 
-    def pages(self, size: int) -> Iterator[list[dict]]:
+    def pages(self, size: int, sobjects_path: str = LATEST_SOBJECTS_PATH) -> Iterator[list[dict]]:
+        """Records in pages of ``size``; ``attributes.url`` starts with ``sobjects_path``
+        (the API version's /services/data/vXX.X/sobjects or its tooling twin)."""
         if self.is_count:
             return
         expressions, root = _record_plan(self._compiled)
@@ -440,7 +454,7 @@ class QueryCursor:
         cursor = self._conn.execute(sql, params)
         try:
             while batch := cursor.fetchmany(size):
-                yield [_build(root, row) for row in batch]
+                yield [_build(root, row, sobjects_path) for row in batch]
         finally:
             cursor.close()
 
@@ -468,16 +482,19 @@ class _Node:
     """A record (or nested parent record) and where its values sit in the row."""
 
     sobject: str
+    id_index: int  # where the record's Id sits in the row (selected or hidden)
     # (key, row index, child node or None for a plain field, is boolean)
     items: list[tuple[str, int, _Node | None, bool]]
 
 
 def _record_plan(compiled: CompiledQuery) -> tuple[list[str], _Node]:
-    """The SELECT expressions and the record shape. Each joined parent adds its Id as a hidden
-    column so that an empty lookup gives None instead of a dict of nulls."""
+    """The SELECT expressions and the record shape. The root and each joined parent add their Id
+    as a hidden column: it makes ``attributes.url``, and an empty lookup gives None instead of a
+    dict of nulls."""
     expressions = [column.expression for column in compiled.columns]
     joins = {join.path: join for join in compiled.joins}
-    root = _Node(compiled.sobject, [])
+    expressions.append('t0."Id"')
+    root = _Node(compiled.sobject, len(expressions) - 1, [])
     nodes: dict[tuple[str, ...], _Node] = {(): root}
     for index, column in enumerate(compiled.columns):
         node = root
@@ -486,54 +503,23 @@ def _record_plan(compiled: CompiledQuery) -> tuple[list[str], _Node]:
             if path not in nodes:
                 join = joins[path]
                 expressions.append(f'{join.alias}."Id"')
-                nodes[path] = _Node(join.sobject, [])
+                nodes[path] = _Node(join.sobject, len(expressions) - 1, [])
                 node.items.append((path[-1], len(expressions) - 1, nodes[path], False))
             node = nodes[path]
         node.items.append((column.path[-1], index, None, column.fdef.type == "boolean"))
     return expressions, root
 
 
-def _build(node: _Node, row: tuple) -> dict:
-    record: dict = {"attributes": {"type": node.sobject}}
+def _build(node: _Node, row: tuple, sobjects_path: str) -> dict:
+    url = f"{sobjects_path}/{node.sobject}/{row[node.id_index]}"
+    record: dict = {"attributes": {"type": node.sobject, "url": url}}
     for key, index, child, is_boolean in node.items:
         value = row[index]
         if child is not None:
-            record[key] = None if value is None else _build(child, row)
+            record[key] = None if value is None else _build(child, row, sobjects_path)
         else:
             record[key] = bool(value) if is_boolean and value is not None else value
     return record
-
-
-# --- derived fields -----------------------------------------------------------------------------
-
-
-def _derive(sobject: str, record: dict) -> None:
-    """Fields Salesforce computes itself: names, stage flags, closed tasks, note previews."""
-    if sobject in ("Contact", "Lead"):
-        record["Name"] = " ".join(
-            part for part in (record.get("FirstName"), record["LastName"]) if part
-        )
-    elif sobject == "Opportunity":
-        _, probability, forecast, closed, won = _STAGES[record["StageName"]]
-        if record.get("Probability") is None:
-            record["Probability"] = probability
-        record.update(IsClosed=int(closed), IsWon=int(won), ForecastCategoryName=forecast)
-        amount = record.get("Amount")
-        record["ExpectedRevenue"] = None if amount is None else amount * record["Probability"] / 100
-    elif sobject == "Task":
-        record["IsClosed"] = int(record.get("Status") in ("Completed", "Deferred"))
-    elif sobject == "ContentNote":
-        record.update(FileType="SNOTE", TextPreview=_note_preview(record.get("Content")))
-
-
-def _note_preview(content: str | None) -> str | None:
-    if content is None:
-        return None
-    try:
-        text = base64.b64decode(content, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
-        text = content  # clients may send plain text instead of base64
-    return text[:255]
 
 
 def _plain(obj: SObjectDef, row: sqlite3.Row) -> dict:
@@ -544,7 +530,8 @@ def _plain(obj: SObjectDef, row: sqlite3.Row) -> dict:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    # owner-only (SQLite gives -wal and -shm the same mode); narrows a file from older versions
+    conn = sqlite3.connect(owner_only_file(path), check_same_thread=False, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -580,11 +567,11 @@ def _wanted_seed(seeded: _SeedInfo | None, scenario: str | None, records: int | 
 
 def _seed_file(path: Path, scenario: Scenario, records: int) -> None:
     """Seed into a temporary file, then move it into place: a crash never leaves half an org."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    owner_only_folder(path.parent)
     temporary = path.with_name(path.name + ".seeding")
     temporary.unlink(missing_ok=True)
     schema = build_schema(scenario)
-    conn = sqlite3.connect(temporary, isolation_level=None)
+    conn = sqlite3.connect(owner_only_file(temporary), isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=OFF")  # a fresh file: nothing to roll back to
         conn.execute("PRAGMA synchronous=OFF")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from werkzeug.wrappers import Request, Response
 
 from .errors import ApiError
+from .ids import normalize_id
 
 JSON_TYPE = "application/json;charset=UTF-8"
 
@@ -23,6 +24,13 @@ class ApiCall:
     @property
     def data_path(self) -> str:
         return f"/services/data/v{self.version}"
+
+    def with_url(self, record: dict, record_id: str) -> dict:
+        """A record read by id, with ``attributes.url`` filled in as Salesforce does."""
+        attributes = record["attributes"]
+        canonical = normalize_id(record_id) or record_id
+        attributes["url"] = f"{self.data_path}/sobjects/{attributes['type']}/{canonical}"
+        return record
 
     def json_body(self) -> object:
         try:
@@ -41,15 +49,6 @@ def error_response(error: ApiError) -> Response:
     return json_response(error.to_body(), error.status)
 
 
-def add_urls(record: dict, sobjects_path: str) -> dict:
-    """Fill in ``attributes.url`` on a record and its nested parents, as Salesforce does.
-
-    ``sobjects_path`` is e.g. ``/services/data/v60.0/sobjects`` (or its tooling twin).
-    """
-    attributes = record.get("attributes")
-    if attributes is not None and record.get("Id"):
-        attributes["url"] = f"{sobjects_path}/{attributes['type']}/{record['Id']}"
-    for value in record.values():
-        if isinstance(value, dict) and "attributes" in value:
-            add_urls(value, sobjects_path)
-    return record
+def identity_url(request: Request, org_id: str, user_id: str) -> str:
+    """The identity URL of a user: absolute, on the host the client called."""
+    return f"{request.host_url}id/{org_id}/{user_id}"

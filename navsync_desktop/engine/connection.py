@@ -1,10 +1,13 @@
-"""The connection lifecycle: connect, the state machine, sessions, disconnect. No Qt.
+"""The connection lifecycle: browser login, credentials, sessions, disconnect. No Qt.
 
-States: Disconnected -> Connecting -> Connected <-> Syncing; a refused token
-refresh makes it Reconnect required, with a grace window of three days after
-which it is Disconnected. Every transition is persisted in the store and
-reported to the listeners (the GUI bridges them to Qt signals; they may be
-called from any thread). Tokens go to the keyring only.
+``ConnectionManager`` is the facade the CLI and the GUI use. The state itself
+lives in ``connection_state.ConnectionStateMachine``; this module does the slow
+work around it (browser, network, keyring) without holding its lock. Tokens go
+to the keyring only. A new token is always saved before the old org's data or
+credentials are touched, and a grant that is not kept is revoked.
+
+The demo org is handed in by the caller (``demo_org``: a callable that returns
+its endpoint, starting it if need be): this module never starts servers itself.
 """
 
 from __future__ import annotations
@@ -15,15 +18,27 @@ import webbrowser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
-from navsync_desktop import credentials, paths
+from navsync_desktop import credentials
 from navsync_desktop.credentials import CredentialsError, SalesforceCredentials
+from navsync_desktop.engine.connection_state import (
+    GRACE_WINDOW,
+    ConnectionBusy,
+    ConnectionFailed,
+    ConnectionStateMachine,
+    Listener,
+    NotConnected,
+    not_connected_text,
+    utc_now,
+)
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.salesforce import oauth
 from navsync_desktop.salesforce.errors import (
+    AuthorizationCancelled,
     ReconnectRequired,
     SalesforceApiError,
     SalesforceError,
@@ -35,34 +50,33 @@ from navsync_desktop.store import Store
 from navsync_desktop.store import connection as stored
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
 
+__all__ = [
+    "GRACE_WINDOW",
+    "ConnectionBusy",
+    "ConnectionFailed",
+    "ConnectionManager",
+    "DemoOrgEndpoint",
+    "DifferentOrgError",
+    "KeyringEntryKept",
+    "NotConnected",
+]
+
 log = logging.getLogger(__name__)
 
-GRACE_WINDOW = timedelta(days=3)
 ORGANIZATION_SOQL = "SELECT Id, Name, IsSandbox, OrganizationType FROM Organization"
-
-Listener = Callable[[ConnectionRecord], None]
-
 _S = ConnectionState
-# Connecting may end in any state: a failed or cancelled connect restores the previous one.
-_ALLOWED = {
-    _S.DISCONNECTED: {_S.CONNECTING},
-    _S.CONNECTING: set(_S),
-    _S.CONNECTED: {_S.CONNECTING, _S.SYNCING, _S.RECONNECT_REQUIRED, _S.DISCONNECTED},
-    _S.SYNCING: {_S.CONNECTED, _S.RECONNECT_REQUIRED, _S.DISCONNECTED},
-    _S.RECONNECT_REQUIRED: {_S.CONNECTING, _S.DISCONNECTED},
-}
 
 
-class ConnectionFailed(Exception):
-    """A connection step cannot go on; ``text`` says why and what to do."""
+class DemoOrgEndpoint(Protocol):
+    """What the app needs of the demo org: where to log in, its client id, the CA to pin."""
 
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
-        self.text = text
+    login_url: str
+    client_id: str
+    ca_cert: Path
 
 
-class NotConnected(ConnectionFailed):
-    pass
+# (preferred port or None) -> the running demo org's endpoint
+DemoOrgSource = Callable[[int | None], DemoOrgEndpoint]
 
 
 class DifferentOrgError(ConnectionFailed):
@@ -88,8 +102,24 @@ class DifferentOrgError(ConnectionFailed):
         self.new_org_id = new_org_id
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+class KeyringEntryKept(CredentialsError):
+    """Disconnected here, but the keyring could not be used to forget the token."""
+
+    def __init__(self, org_id: str, revoked: bool, cause: CredentialsError) -> None:
+        if revoked:
+            text = QT_TRANSLATE_NOOP(
+                "Connection",
+                "Disconnected here and the token was revoked at Salesforce, but the keyring entry "
+                "of org {org_id} could not be removed: {reason}",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "Connection",
+                "Disconnected here, but the keyring could not be used, so the token of org "
+                "{org_id} was neither revoked nor removed (an admin can revoke it in Setup, "
+                "Connected Apps OAuth Usage): {reason}",
+            )
+        super().__init__(text.format(org_id=org_id, reason=cause.text), cause.fix)
 
 
 def _port_of(url: str) -> int | None:
@@ -97,103 +127,61 @@ def _port_of(url: str) -> int | None:
 
 
 class ConnectionManager:
-    """The one owner of the connection state of a store.
-
-    Used from the CLI and from the GUI's workers alike; ``close`` stops an
-    embedded demo org that it started.
-    """
+    """The connection of one store, for the CLI and the GUI's workers alike."""
 
     def __init__(
         self,
         store: Store,
         *,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         retry: RetryPolicy = RetryPolicy(),  # noqa: B008 - immutable
-        demo_org_dir: Path | None = None,
+        demo_org: DemoOrgSource | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
         self._retry = retry
-        self._demo_org_dir = demo_org_dir
-        self._lock = threading.RLock()
-        self._listeners: list[Listener] = []
+        self._demo_org = demo_org
+        self._state = ConnectionStateMachine(
+            store, clock=clock, on_grace_expired=self._forget_expired
+        )
+        self._login_lock = threading.Lock()  # guards only the pending login below
         self._pending_login: oauth.LoopbackListener | None = None
         self._cancel_requested = threading.Event()
-        self._demo = None  # (endpoint, the embedded server we started or None)
-        with self._lock:
-            record = stored.load(store)
-            if record.state is _S.CONNECTING:
-                # Only the store's writer connects, and that is us: a connect that was
-                # interrupted (the program killed) left this behind.
-                stored.save(store, replace(record, state=_S.DISCONNECTED))
 
-    # state
+    # state (kept by the state machine)
 
     def add_listener(self, callback: Listener) -> None:
-        with self._lock:
-            self._listeners.append(callback)
+        self._state.add_listener(callback)
 
     def remove_listener(self, callback: Listener) -> None:
-        with self._lock:
-            self._listeners.remove(callback)
+        self._state.remove_listener(callback)
 
     def record(self) -> ConnectionRecord:
         """The current record; a grace window that ran out is made final here."""
-        with self._lock:
-            record = stored.load(self._store, now=self._clock())
-            if record.state is _S.DISCONNECTED and record.reconnect_by is not None:
-                log.info("grace window over for org %s: disconnected", record.org_id)
-                credentials.delete(record.org_id)  # Salesforce already refused this token
-                record = replace(record, reconnect_by=None)
-                self._persist(record)
-        return record
+        return self._state.current()
 
     @property
     def state(self) -> ConnectionState:
         return self.record().state
 
-    def _persist(self, record: ConnectionRecord) -> None:
-        stored.save(self._store, record)
-        for callback in list(self._listeners):
-            try:
-                callback(record)
-            except Exception:  # one broken listener must not stop the others or the caller
-                log.exception("connection state listener failed")
-
-    def _transition(self, record: ConnectionRecord) -> ConnectionRecord:
-        with self._lock:
-            current = self.record().state
-            if record.state is not current and record.state not in _ALLOWED[current]:
-                raise RuntimeError(f"connection state {current} cannot become {record.state}")
-            self._persist(record)
-        log.info("connection state: %s -> %s", current, record.state)
-        return record
-
     def mark_reconnect_required(self, _error: ReconnectRequired | None = None) -> None:
         """The refresh token was refused: the grace window starts now."""
-        with self._lock:
-            record = self.record()
-            if record.state in (_S.CONNECTED, _S.SYNCING):
-                reconnect_by = (self._clock() + GRACE_WINDOW).isoformat(timespec="seconds")
-                self._transition(
-                    replace(record, state=_S.RECONNECT_REQUIRED, reconnect_by=reconnect_by)
-                )
+        self._state.mark_reconnect_required()
 
     @contextmanager
     def syncing(self) -> Iterator[None]:
-        """Connected -> Syncing for the duration of a sync, then back to Connected."""
-        with self._lock:
-            record = self.record()
-            if record.state is not _S.CONNECTED:
-                raise NotConnected(_not_connected_text(record))
-            self._transition(replace(record, state=_S.SYNCING))
-        try:
+        with self._state.syncing():
             yield
-        finally:
-            with self._lock:
-                record = self.record()
-                if record.state is _S.SYNCING:
-                    self._transition(replace(record, state=_S.CONNECTED))
+
+    @staticmethod
+    def _forget_expired(record: ConnectionRecord) -> None:
+        """Salesforce refused this token three days ago: delete it without a revoke call."""
+        try:
+            credentials.delete(record.org_id)
+        except CredentialsError as error:
+            log.warning(
+                "the expired token of org %s stays in the keyring: %s", record.org_id, error
+            )
 
     # connect
 
@@ -215,9 +203,10 @@ class ConnectionManager:
         ``on_authorization_url`` receives the link to show for copying; ``render``
         turns the browser pages' texts into the UI language.
         """
+        self._cancel_requested.clear()  # a cancel from now on ends this connect
         ca_cert = None
         if demo:
-            endpoint = self._demo_endpoint()
+            endpoint = self._demo_endpoint(None)
             login_url, client_id, ca_cert = endpoint.login_url, endpoint.client_id, endpoint.ca_cert
         login_url = check_login_url(login_url, demo=demo)
         if not client_id:
@@ -230,9 +219,7 @@ class ConnectionManager:
             )
         _require_keyring()
 
-        previous = self.record()
-        self._cancel_requested.clear()
-        self._transition(replace(previous, state=_S.CONNECTING))
+        previous = self._state.begin_connecting()
         try:
             tokens = self._browser_login(
                 login_url,
@@ -244,17 +231,20 @@ class ConnectionManager:
                 on_authorization_url,
                 render,
             )
-            record = self._keep_connection(
+            record, superseded = self._keep_connection(
                 previous, tokens, login_url, client_id, ca_cert, demo, replace_data
             )
         except BaseException:
-            self._transition(previous)
+            self._state.end_connecting(previous)
             raise
-        return self._transition(record)
+        self._state.transition(record)
+        if superseded is not None and superseded.refresh_token != tokens.refresh_token:
+            self._retire(superseded, ca_cert_of=previous, delete=superseded.org_id != record.org_id)
+        return record
 
     def cancel_connect(self) -> None:
-        """Ends a connect that waits for the browser (from any thread)."""
-        with self._lock:
+        """Ends a connect that waits for the browser (from any thread, never blocking)."""
+        with self._login_lock:
             self._cancel_requested.set()
             if self._pending_login is not None:
                 self._pending_login.cancel()
@@ -264,7 +254,7 @@ class ConnectionManager:
     ) -> oauth.TokenResponse:
         pkce, state = oauth.new_pkce_pair(), oauth.new_state()
         with oauth.LoopbackListener(state, port=port, render=render) as listener:
-            with self._lock:
+            with self._login_lock:
                 self._pending_login = listener
                 if self._cancel_requested.is_set():
                     listener.cancel()
@@ -282,8 +272,12 @@ class ConnectionManager:
                     log.info("no browser could be opened; the link is shown for copying")
                 code = listener.wait(timeout)
             finally:
-                with self._lock:
+                with self._login_lock:
                     self._pending_login = None
+        if self._cancel_requested.is_set():
+            raise AuthorizationCancelled(
+                QT_TRANSLATE_NOOP("Salesforce", "The connection was cancelled.")
+            )
         return oauth.exchange_code(
             login_url,
             code=code,
@@ -296,13 +290,17 @@ class ConnectionManager:
 
     def _keep_connection(
         self, previous, tokens, login_url, client_id, ca_cert, demo, replace_data
-    ) -> ConnectionRecord:
+    ) -> tuple[ConnectionRecord, SalesforceCredentials | None]:
+        """Checks the new grant and saves it, then (another org) purges the old org's data.
+        Returns the new record and the credentials it supersedes. Whatever fails on the way
+        revokes the new grant and leaves the old connection as it was."""
         new_credentials = SalesforceCredentials(
             refresh_token=tokens.refresh_token or "",
             instance_url=tokens.instance_url,
             client_id=client_id,
             org_id=tokens.org_id,
         )
+        switching = bool(previous.org_id) and previous.org_id != tokens.org_id
         with SalesforceSession(
             new_credentials,
             user_id=tokens.user_id,
@@ -310,35 +308,41 @@ class ConnectionManager:
             access_token=tokens.access_token,
             retry=self._retry,
         ) as session:
-            if not tokens.refresh_token:
-                session.revoke()
-                raise ConnectionFailed(
-                    QT_TRANSLATE_NOOP(
-                        "Connection",
-                        "Salesforce gave no refresh token. Add the scope \u201cPerform requests "
-                        "at any time (refresh_token, offline_access)\u201d to the connected app.",
+            saved = False
+            try:
+                if not tokens.refresh_token:
+                    raise ConnectionFailed(
+                        QT_TRANSLATE_NOOP(
+                            "Connection",
+                            "Salesforce gave no refresh token. Add the scope \u201cPerform "
+                            "requests at any time (refresh_token, offline_access)\u201d to the "
+                            "connected app.",
+                        )
                     )
-                )
-            userinfo = session.userinfo()
-            organization = _organization(session)
-            org_name = organization["Name"] if organization else None
-            if previous.org_id and previous.org_id != tokens.org_id:
-                if not replace_data:
-                    session.revoke()  # the new grant is not kept, so it must not linger
+                userinfo = session.userinfo()
+                organization = _organization(session)
+                org_name = organization["Name"] if organization else None
+                if switching and not replace_data:
                     raise DifferentOrgError(previous, tokens.org_id, org_name)
-                log.info("replacing the local data of org %s", previous.org_id)
-                self._forget_credentials(previous)
-                stored.purge_local_data(self._store)
-            elif previous.org_id:
-                self._forget_credentials(previous, keep_token=tokens.refresh_token)
-            credentials.save(new_credentials)
+                # Read before saving: a reconnect to the same org overwrites this entry.
+                superseded = credentials.load(previous.org_id) if previous.org_id else None
+                credentials.save(new_credentials)
+                saved = True
+                if switching:
+                    log.info("replacing the local data of org %s", previous.org_id)
+                    stored.purge_local_data(self._store)
+            except BaseException:
+                _revoke_quietly(session)  # the new grant is not kept, so it must not linger
+                if saved and switching:
+                    _delete_quietly(tokens.org_id)
+                raise
         log.info(
             "connected to org %s (%s) as user %s",
             tokens.org_id,
             organization["OrganizationType"] if organization else "edition unknown",
             userinfo["user_id"],
         )
-        return ConnectionRecord(
+        record = ConnectionRecord(
             state=_S.CONNECTED,
             org_id=tokens.org_id,
             org_name=org_name,
@@ -349,6 +353,16 @@ class ConnectionManager:
             connected_at=self._clock().isoformat(timespec="seconds"),
             is_demo=demo,
         )
+        return record, superseded
+
+    def _retire(
+        self, old: SalesforceCredentials, *, ca_cert_of: ConnectionRecord, delete: bool
+    ) -> None:
+        """After the new connection is kept: revoke the token it replaced (best effort) and,
+        for another org, delete that org's keyring entry."""
+        self._revoke(old, ca_cert_of)
+        if delete:
+            _delete_quietly(old.org_id)
 
     # sessions
 
@@ -357,7 +371,7 @@ class ConnectionManager:
         Reconnect required."""
         record = self.record()
         if record.state not in (_S.CONNECTED, _S.SYNCING):
-            raise NotConnected(_not_connected_text(record))
+            raise NotConnected(not_connected_text(record))
         kept = credentials.load(record.org_id)
         if kept is None:
             raise NotConnected(
@@ -380,50 +394,66 @@ class ConnectionManager:
 
     def disconnect(self, *, purge: bool = False) -> bool:
         """Revoke the token at the org and forget it; local data stays unless ``purge``.
-        Returns whether the org confirmed the revocation."""
-        with self._lock:
-            record = self.record()
-            revoked = self._forget_credentials(record)
-            if purge:
-                stored.purge_local_data(self._store)
-                self._transition(ConnectionRecord())
-            elif record.state is not _S.DISCONNECTED:
-                self._transition(replace(record, state=_S.DISCONNECTED, reconnect_by=None))
+        Returns whether the org confirmed the revocation. When the keyring cannot be used,
+        the connection is still marked disconnected here, then KeyringEntryKept says so."""
+        record = self.record()
+        problem: CredentialsError | None = None
+        kept = None
+        if record.org_id:
+            try:
+                kept = credentials.load(record.org_id)
+            except CredentialsError as error:
+                problem = error
+        revoked = self._revoke(kept, record) if kept is not None else False
+        if kept is not None:
+            try:
+                credentials.delete(record.org_id)
+            except CredentialsError as error:
+                problem = error
+        if purge:
+            stored.purge_local_data(self._store)
+            self._state.transition(ConnectionRecord())
+        elif record.state is not _S.DISCONNECTED:
+            self._state.transition(
+                replace(record, state=_S.DISCONNECTED, reconnect_by=None, previous_state=None)
+            )
+        if problem is not None:
+            raise KeyringEntryKept(record.org_id, revoked, problem)
         return revoked
 
-    def _forget_credentials(self, record: ConnectionRecord, keep_token: str | None = None) -> bool:
-        """Revoke (best effort) and delete the keyring entry of ``record``'s org; a
-        reconnect passes its new token so that it is never revoked. Returns whether
-        the org confirmed a revocation."""
-        kept = credentials.load(record.org_id) if record.org_id else None
-        if kept is None:
+    def _revoke(self, kept: SalesforceCredentials, record: ConnectionRecord) -> bool:
+        """Revoke a refresh token (best effort: a network failure is logged, not raised)."""
+        try:
+            return oauth.revoke_token(
+                kept.instance_url,
+                kept.refresh_token,
+                ca_cert=self._ca_cert_for(record),
+                retry=self._retry,
+            )
+        except (SalesforceError, ConnectionFailed) as error:
+            log.warning("revoking the token of org %s failed: %s", kept.org_id, error)
             return False
-        revoked = False
-        if kept.refresh_token != keep_token:
-            try:
-                revoked = oauth.revoke_token(
-                    kept.instance_url,
-                    kept.refresh_token,
-                    ca_cert=self._ca_cert_for(record),
-                    retry=self._retry,
-                )
-            except SalesforceError as error:
-                log.warning("revoking the token failed: %s", error)
-        credentials.delete(record.org_id)
-        return revoked
 
     # the demo org
 
-    def _demo_endpoint(self, port: int | None = None):
-        """The demo org's endpoint, starting an embedded server if none is served."""
-        from navsync_desktop.demo_org.runtime import DEFAULT_PORT, ensure_demo_org
-
-        with self._lock:
-            if self._demo is None:
-                self._demo = ensure_demo_org(
-                    self._demo_org_dir or paths.demo_org_dir(), port=port or DEFAULT_PORT
+    def _demo_endpoint(self, port: int | None) -> DemoOrgEndpoint:
+        if self._demo_org is None:
+            raise ConnectionFailed(
+                QT_TRANSLATE_NOOP(
+                    "Connection",
+                    "This connection is to the demo org, which is not available here. Start "
+                    "NavSync Desktop with --demo.",
                 )
-            return self._demo[0]
+            )
+        try:
+            return self._demo_org(port)
+        except OSError as error:  # e.g. its port is taken by another program
+            log.warning("the demo org could not be started: %s", error)
+            raise ConnectionFailed(
+                QT_TRANSLATE_NOOP(
+                    "Connection", "The demo org could not be started: {reason}"
+                ).format(reason=error.strerror or str(error))
+            ) from error
 
     def _ca_cert_for(self, record: ConnectionRecord) -> Path | None:
         if not record.is_demo:
@@ -432,10 +462,8 @@ class ConnectionManager:
         return self._demo_endpoint(_port_of(record.instance_url or "")).ca_cert
 
     def close(self) -> None:
-        with self._lock:
-            if self._demo is not None and self._demo[1] is not None:
-                self._demo[1].stop()
-            self._demo = None
+        """Ends a pending login. The demo org belongs to whoever handed it in."""
+        self.cancel_connect()
 
     def __enter__(self) -> ConnectionManager:
         return self
@@ -454,19 +482,21 @@ def _organization(session: SalesforceSession) -> dict | None:
         raise
 
 
+def _revoke_quietly(session: SalesforceSession) -> None:
+    try:
+        session.revoke()
+    except SalesforceError as error:
+        log.warning("revoking a grant that is not kept failed: %s", error)
+
+
+def _delete_quietly(org_id: str) -> None:
+    try:
+        credentials.delete(org_id)
+    except CredentialsError as error:
+        log.warning("the keyring entry of org %s could not be removed: %s", org_id, error)
+
+
 def _require_keyring() -> None:
     health = credentials.keyring_health()
     if not health.usable:
         raise CredentialsError(health.finding, health.fix)
-
-
-def _not_connected_text(record: ConnectionRecord) -> Text:
-    if record.state is _S.RECONNECT_REQUIRED:
-        return QT_TRANSLATE_NOOP(
-            "Connection",
-            "Salesforce no longer accepts the connection; reconnect by {date} (local data is "
-            "kept).",
-        ).format(date=record.reconnect_by)
-    return QT_TRANSLATE_NOOP(
-        "Connection", "Not connected to Salesforce; connect first (navsync-desktop connect)."
-    )

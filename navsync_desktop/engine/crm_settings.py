@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from simple_salesforce import format_soql
+from typing import TYPE_CHECKING
 
 from navsync_desktop.engine.crm_objects import DEFAULT_WON_VALUE_FIELD
-from navsync_desktop.salesforce.session import SalesforceSession
 from navsync_desktop.store import Store, settings, sync_state
+
+if TYPE_CHECKING:  # the settings commands load no Salesforce client unless they need the org
+    from navsync_desktop.salesforce.session import SalesforceSession
 
 AUTO_SYNC_ALL_SEATS = "crm.auto_sync_all_seats"
 PIPELINE_STAGE = "crm.pipeline_stage"
@@ -81,7 +82,7 @@ def org_choices(session: SalesforceSession) -> CrmChoices:
     """The choices read from the org itself (before the first sync: 2 API requests)."""
     stages = tuple(
         StageChoice(row["ApiName"], row["MasterLabel"], row["SortOrder"])
-        for row in session.query_all(format_soql(_STAGES_SOQL))
+        for row in session.query_all(_STAGES_SOQL)
     )
     describe = session.describe("Opportunity")
     fields = {field["name"]: [field["type"], field["label"]] for field in describe["fields"]}

@@ -6,14 +6,14 @@ import os
 import platform
 import subprocess
 import sys
-import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
 from navsync_desktop import paths
 from navsync_desktop.engine import prerequisites
 from navsync_desktop.engine.checks import CheckResult, Status
-from navsync_desktop.i18n import QT_TRANSLATE_NOOP
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.store import Store, StoreError
 
 QT_PROBE_FLAG = "--probe-qt-platform"
@@ -26,12 +26,15 @@ def run_doctor() -> list[CheckResult]:
         check_qt(),
         prerequisites.check_keyring(),
         check_folder_writable(
-            "data_folder", QT_TRANSLATE_NOOP("Doctor", "Data folder"), paths.data_dir()
+            "data_folder", QT_TRANSLATE_NOOP("Doctor", "Data folder"), paths.data_dir
         ),
         check_folder_writable(
-            "log_folder", QT_TRANSLATE_NOOP("Doctor", "Log folder"), paths.log_dir()
+            "log_folder",
+            QT_TRANSLATE_NOOP("Doctor", "Log folder"),
+            paths.log_dir,
+            consequence=QT_TRANSLATE_NOOP("Doctor", "The log goes to stderr only."),
         ),
-        check_store(paths.store_path()),
+        check_store(paths.store_path),
     ]
 
 
@@ -94,18 +97,23 @@ def check_qt() -> CheckResult:
     )
 
 
-def check_folder_writable(check_id: str, title, folder: Path) -> CheckResult:
+def check_folder_writable(
+    check_id: str, title: Text, folder: Callable[[], Path], *, consequence: Text | None = None
+) -> CheckResult:
+    """Whether the folder can be made and written; ``folder`` makes it (and may fail)."""
     try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
-            pass
-    except OSError as error:
+        place = paths.require_writable(folder())
+    except paths.DataFolderError as error:
+        finding = error.text
+        if consequence is not None:
+            finding = QT_TRANSLATE_NOOP("Doctor", "{problem} {consequence}").format(
+                problem=error.text, consequence=consequence
+            )
         return CheckResult(
             check_id,
             title,
             Status.FAIL,
-            QT_TRANSLATE_NOOP("Doctor", "{folder} is not writable ({reason})").format(
-                folder=str(folder), reason=error.strerror
-            ),
+            finding,
             QT_TRANSLATE_NOOP(
                 "Doctor",
                 "Give your user write access to the folder, or set NAVSYNC_HOME to another folder.",
@@ -115,12 +123,22 @@ def check_folder_writable(check_id: str, title, folder: Path) -> CheckResult:
         check_id,
         title,
         Status.PASS,
-        QT_TRANSLATE_NOOP("Doctor", "{folder} is writable").format(folder=str(folder)),
+        QT_TRANSLATE_NOOP("Doctor", "{folder} is writable").format(folder=str(place)),
     )
 
 
-def check_store(path: Path) -> CheckResult:
+def check_store(store_path: Callable[[], Path]) -> CheckResult:
     title = QT_TRANSLATE_NOOP("Doctor", "Local store")
+    try:
+        path = store_path()
+    except paths.DataFolderError:
+        return CheckResult(
+            "store",
+            title,
+            Status.WARN,
+            QT_TRANSLATE_NOOP("Doctor", "Not checked: the data folder cannot be used."),
+            QT_TRANSLATE_NOOP("Doctor", "Fix the data folder first (see above)."),
+        )
     try:
         store = Store.open_readonly(path)
     except StoreError as error:
@@ -131,7 +149,8 @@ def check_store(path: Path) -> CheckResult:
             error.text,
             QT_TRANSLATE_NOOP(
                 "Doctor",
-                "Start NavSync Desktop again; it creates a new store and keeps the old file.",
+                "Start NavSync Desktop: it moves a damaged file aside (keeping it for support) "
+                "and starts with a new store. A busy store needs only a moment.",
             ),
         )
     if store is None:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from navsync_desktop.engine.connection_state import ConnectionStateMachine
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
-from navsync_desktop.store import Store, connection, crm_records, sync_runs
+from navsync_desktop.store import Store, StoreLockedError, connection, crm_records, sync_runs
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
 from navsync_desktop.store.migrations import LATEST_VERSION
 
@@ -67,12 +68,23 @@ def status_of(store: Store) -> StatusReport:
 
 
 def read_status(path: Path) -> StatusReport:
-    """The status without taking the store's write lock, so it works while the GUI runs."""
+    """The status without taking the store's write lock, so it works while the GUI runs.
+
+    Two cases need the writer once, when no other copy of the program runs: an older file
+    is brought forward, and a connect that a killed program left behind is undone."""
     store = Store.open_readonly(path)
     if store is None:
         return StatusReport(ConnectionRecord(), None, dict.fromkeys(crm_records.TABLES, 0))
-    if store.version < LATEST_VERSION:  # an older file: bring it forward first
-        store.close()
-        store = Store.open(path)
     with store:
+        outdated = store.version < LATEST_VERSION
+        if not outdated and connection.load(store).state is not ConnectionState.CONNECTING:
+            return status_of(store)
+    try:
+        with Store.open(path) as writer:
+            ConnectionStateMachine(writer)  # restores the state from before an interrupted connect
+            return status_of(writer)
+    except StoreLockedError:
+        if outdated:
+            raise
+    with Store.open_readonly(path) as store:  # a running program is connecting right now
         return status_of(store)

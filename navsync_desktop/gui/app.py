@@ -10,10 +10,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from navsync_desktop import __version__, paths
+from navsync_desktop.demo_org.launcher import DemoOrgLauncher
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.gui.app_state import AppState
-from navsync_desktop.gui.i18n import choose_language, install_translators, translate
+from navsync_desktop.gui.i18n import choose_language, describe_error, install_translators, translate
 from navsync_desktop.gui.wizard.wizard import SetupWizard
+from navsync_desktop.gui.worker import wait_for_jobs
 from navsync_desktop.store import Store, StoreCorruptError, StoreError
 
 
@@ -47,6 +49,12 @@ def open_store_interactively() -> Store | None:
         return None
 
 
+def show_startup_error(error: BaseException, *, lang: str | None) -> None:
+    """Says in a dialog why the program cannot start (the terminal may not be seen)."""
+    create_application(lang)
+    QMessageBox.critical(None, "NavSync Desktop", describe_error(error))
+
+
 def save_screenshot(window: QWidget, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(target)):
@@ -58,12 +66,24 @@ def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
     store = open_store_interactively()
     if store is None:
         return 1
-    with store, ConnectionManager(store) as manager:
-        app_state = AppState(store, manager)
-        window = SetupWizard(app_state, demo=demo)
-        window.resize(window.sizeHint())
-        window.show()
-        if screenshot is not None:
-            # after the first layout pass, so the picture shows what a user would see
-            QTimer.singleShot(200, lambda: (save_screenshot(window, screenshot), app.quit()))
-        return app.exec()
+    with DemoOrgLauncher(paths.demo_org_dir) as demo_org, store:
+        manager = ConnectionManager(store, demo_org=demo_org)
+        try:
+            app_state = AppState(store, manager)
+            window = SetupWizard(app_state, demo=demo)
+            window.resize(window.sizeHint())
+            window.show()
+            if screenshot is not None:
+                # after the first layout pass, so the picture shows what a user would see
+                QTimer.singleShot(200, lambda: (save_screenshot(window, screenshot), app.quit()))
+            return app.exec()
+        finally:
+            close_down(manager)
+
+
+def close_down(manager: ConnectionManager) -> None:
+    """Before the store and the demo org close: end a login that waits for the browser, then
+    wait for every job that may still use them."""
+    manager.cancel_connect()
+    wait_for_jobs()
+    manager.close()

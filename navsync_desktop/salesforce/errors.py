@@ -41,6 +41,25 @@ class SalesforceApiError(SalesforceError):
         )
 
 
+class DailyLimitExceeded(SalesforceApiError):
+    """The org's API allowance for the last 24 hours is used up ("TotalRequests Limit
+    exceeded"). Retrying within seconds cannot help, so it is never retried."""
+
+    def __init__(self, status: int, error_code: str, message: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Salesforce",
+                "The org has used up its daily allowance of API requests ({message}). "
+                "Salesforce counts the requests of the last 24 hours, so requests become "
+                "possible again within 24 hours. Try again then, or ask your Salesforce account "
+                "team for a higher API limit.",
+            ).format(message=message),
+            error_code=error_code,
+            status=status,
+            message=message,
+        )
+
+
 class SalesforceUnavailable(SalesforceError):
     """Salesforce could not be reached, or kept failing, after the bounded retries."""
 
@@ -77,7 +96,3 @@ class AuthorizationTimedOut(AuthorizationFailed):
 
 class AuthorizationCancelled(AuthorizationFailed):
     pass
-
-
-class StateMismatch(AuthorizationFailed):
-    """The redirect's ``state`` was missing or not the one this login sent."""

@@ -35,7 +35,6 @@ from navsync_desktop.salesforce.errors import (
     PortBusy,
     ReconnectRequired,
     SalesforceUnavailable,
-    StateMismatch,
 )
 from navsync_desktop.salesforce.retry import HTTP_TIMEOUT_S, RetryPolicy, is_transient_network_error
 
@@ -115,6 +114,12 @@ _SUCCESS_DETAIL = QT_TRANSLATE_NOOP(
 )
 _FAILURE_HEADLINE = QT_TRANSLATE_NOOP("Salesforce", "The connection to Salesforce failed")
 _NOT_FOUND = QT_TRANSLATE_NOOP("Salesforce", "This address is not part of the login.")
+_IGNORED_HEADLINE = QT_TRANSLATE_NOOP("Salesforce", "This page does not belong to the login")
+_IGNORED_DETAIL = QT_TRANSLATE_NOOP(
+    "Salesforce",
+    "NavSync Desktop ignored it and still waits for the login in the window it opened. "
+    "Finish the login there.",
+)
 
 
 class _RedirectServer(ThreadingHTTPServer):
@@ -135,6 +140,9 @@ class _RedirectHandler(BaseHTTPRequestHandler):
             return
         listener = self.server.listener
         outcome = listener._receive(parse_qs(parts.query))
+        if outcome is None:  # not this login's answer: said so, and the wait goes on
+            self._send_page(400, "error", _IGNORED_HEADLINE, _IGNORED_DETAIL)
+            return
         try:
             if isinstance(outcome, AuthorizationFailed):
                 self._send_page(400, "error", _FAILURE_HEADLINE, outcome.text)
@@ -195,8 +203,14 @@ class LoopbackListener:
     def redirect_uri(self) -> str:
         return redirect_uri(self.port)
 
-    def _receive(self, params: dict[str, list[str]]) -> str | AuthorizationFailed:
-        """Judges one redirect; the first one decides the outcome."""
+    def _receive(self, params: dict[str, list[str]]) -> str | AuthorizationFailed | None:
+        """Judges one redirect. Requests without this login's state are ignored (None): any
+        web page can send the browser here, and must not end the login. The first answer
+        with the right state decides the outcome."""
+        state = params.get("state", [""])[0]
+        if not state or not hmac.compare_digest(state, self._expected_state):
+            log.warning("OAuth redirect ignored: missing or wrong state")
+            return None
         with self._lock:
             if self._outcome is None:
                 self._outcome = self._judge(params)
@@ -205,17 +219,8 @@ class LoopbackListener:
     def _settle(self) -> None:
         self._settled.set()
 
-    def _judge(self, params: dict[str, list[str]]) -> str | AuthorizationFailed:
-        state = params.get("state", [""])[0]
-        if not state or not hmac.compare_digest(state, self._expected_state):
-            log.warning("OAuth redirect rejected: missing or wrong state")
-            return StateMismatch(
-                QT_TRANSLATE_NOOP(
-                    "Salesforce",
-                    "The login answer did not belong to this login (its state did not match). "
-                    "Start the connection again.",
-                )
-            )
+    @staticmethod
+    def _judge(params: dict[str, list[str]]) -> str | AuthorizationFailed:
         if "error" in params:
             error = params["error"][0]
             description = params.get("error_description", [error])[0]

@@ -13,6 +13,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +28,7 @@ from navsync_desktop.credentials import SalesforceCredentials
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP
 from navsync_desktop.salesforce import oauth
 from navsync_desktop.salesforce.errors import (
+    DailyLimitExceeded,
     ReconnectRequired,
     SalesforceApiError,
     SalesforceError,
@@ -102,16 +104,30 @@ def _is_expired_session(error: BaseException) -> bool:
     )
 
 
+def _limit_kind(error: sf_exceptions.SalesforceError) -> str | None:
+    """REQUEST_LIMIT_EXCEEDED comes in two kinds: the org's daily allowance is used up
+    ("TotalRequests Limit exceeded") or too many long requests run at once (ConcurrentPerOrg...).
+    Only the second passes by itself within seconds."""
+    code, message = _first_error(error)
+    if code != "REQUEST_LIMIT_EXCEEDED":
+        return None
+    if "TotalRequests" in message:
+        return "daily"
+    return "concurrent" if "concurrent" in message.lower() else "other"
+
+
 def _is_transient(error: BaseException) -> bool:
     if is_transient_network_error(error):
         return True
     if isinstance(error, sf_exceptions.SalesforceError):
-        return error.status >= 500 or _first_error(error)[0] == "REQUEST_LIMIT_EXCEEDED"
+        return error.status >= 500 or _limit_kind(error) == "concurrent"
     return False
 
 
 def _mapped(error: sf_exceptions.SalesforceError) -> SalesforceError:
     code, message = _first_error(error)
+    if _limit_kind(error) == "daily":
+        return DailyLimitExceeded(error.status, code, message)
     if _is_transient(error):
         return SalesforceUnavailable(
             QT_TRANSLATE_NOOP(
@@ -148,8 +164,9 @@ class SalesforceSession:
         self._on_credentials_rotated = on_credentials_rotated
         self._http = _HttpSession(self._note_answer)
         self._http.verify = str(ca_cert) if ca_cert else True  # never False
-        self._refresh_lock = threading.Lock()
         self._state_lock = threading.Lock()
+        self._flight: Future | None = None  # the refresh that is running, shared by its waiters
+        self._refused: ReconnectRequired | None = None
         self._client = self._client_for(access_token) if access_token else None
         self._api_usage: ApiUsage | None = None
         self._describe_cache: dict[str, dict] = {}
@@ -206,31 +223,60 @@ class SalesforceSession:
         return client
 
     def _refresh(self, *, stale: Salesforce | None) -> None:
-        """Renew the access token, unless another thread already renewed ``stale``'s."""
-        with self._refresh_lock:
+        """Renew the access token, unless another thread already renewed ``stale``'s.
+
+        One refresh at a time: threads that need one while it runs wait for it and share its
+        outcome, a failure included. A refused refresh token is final for the session: every
+        later call gets the same ReconnectRequired without asking Salesforce again, and
+        ``on_reconnect_required`` is told once."""
+        with self._state_lock:
+            if self._refused is not None:
+                raise self._refused
             if self._client is not None and self._client is not stale:
                 return
-            try:
-                tokens = oauth.refresh_access_token(
-                    self._credentials.instance_url,
-                    refresh_token=self._credentials.refresh_token,
-                    client_id=self._credentials.client_id,
-                    ca_cert=self._ca_cert,
-                    retry=self._retry,
-                )
-            except ReconnectRequired as error:
-                log.warning("token refresh refused for org %s: %s", self.org_id, error.error_code)
-                if self._on_reconnect_required:
-                    self._on_reconnect_required(error)
-                raise
-            if tokens.refresh_token and tokens.refresh_token != self._credentials.refresh_token:
-                # Orgs with refresh token rotation hand out a new one; the old one is dead.
-                self._credentials = replace(self._credentials, refresh_token=tokens.refresh_token)
-                if self._on_credentials_rotated:
-                    self._on_credentials_rotated(self._credentials)
-            self._client = self._client_for(tokens.access_token)
+            flight, leader = self._flight, self._flight is None
+            if leader:
+                flight = self._flight = Future()
+        if not leader:
+            flight.result()  # the leader's outcome: returns, or raises its error
+            return
+        try:
+            self._renew()
+        except ReconnectRequired as error:
+            log.warning("token refresh refused for org %s: %s", self.org_id, error.error_code)
+            with self._state_lock:
+                self._refused = error
+            flight.set_exception(error)
+            if self._on_reconnect_required:
+                self._on_reconnect_required(error)
+            raise
+        except BaseException as error:
+            flight.set_exception(error)
+            raise
+        else:
+            flight.set_result(None)
+        finally:
+            with self._state_lock:
+                self._flight = None
+
+    def _renew(self) -> None:
+        tokens = oauth.refresh_access_token(
+            self._credentials.instance_url,
+            refresh_token=self._credentials.refresh_token,
+            client_id=self._credentials.client_id,
+            ca_cert=self._ca_cert,
+            retry=self._retry,
+        )
+        if tokens.refresh_token and tokens.refresh_token != self._credentials.refresh_token:
+            # Orgs with refresh token rotation hand out a new one; the old one is dead.
+            self._credentials = replace(self._credentials, refresh_token=tokens.refresh_token)
+            if self._on_credentials_rotated:
+                self._on_credentials_rotated(self._credentials)
+        client = self._client_for(tokens.access_token)
+        with self._state_lock:
+            self._client = client
             self.refreshes += 1
-            log.info("access token renewed for org %s", self.org_id)
+        log.info("access token renewed for org %s", self.org_id)
 
     def _note_answer(self, response: requests.Response) -> None:
         """Every answer (errors and streamed ones too) says how much of the daily API

@@ -2,10 +2,24 @@
 
 from navsync_desktop.store.database import (
     Store,
+    StoreBusyError,
     StoreCorruptError,
+    StoreDamagedError,
     StoreError,
     StoreLockedError,
+    StoreMigrationError,
     StoreTooNewError,
+    StoreUnavailableError,
 )
 
-__all__ = ["Store", "StoreCorruptError", "StoreError", "StoreLockedError", "StoreTooNewError"]
+__all__ = [
+    "Store",
+    "StoreBusyError",
+    "StoreCorruptError",
+    "StoreDamagedError",
+    "StoreError",
+    "StoreLockedError",
+    "StoreMigrationError",
+    "StoreTooNewError",
+    "StoreUnavailableError",
+]

@@ -29,9 +29,14 @@ class ConnectionRecord:
     connected_at: str | None = None
     reconnect_by: str | None = None
     is_demo: bool = False
+    previous_state: ConnectionState | None = None  # set while Connecting: what to go back to
 
     def to_json(self) -> dict:
-        return {**asdict(self), "state": self.state.value}
+        return {
+            **asdict(self),
+            "state": self.state.value,
+            "previous_state": self.previous_state.value if self.previous_state else None,
+        }
 
     def grace_expired(self, now: datetime) -> bool:
         """Reconnect required, and the grace window to do it has passed."""
@@ -45,16 +50,27 @@ class ConnectionRecord:
 _COLUMNS = [f.name for f in fields(ConnectionRecord)]
 
 
-def load(store: Store, *, now: datetime | None = None) -> ConnectionRecord:
-    """The stored record; past its grace window a "reconnect required" reads as
-    disconnected (whoever may write persists that)."""
+def load_stored(store: Store) -> ConnectionRecord:
+    """The record exactly as stored (the state machine's view)."""
     row = store.connection.execute(f"SELECT {', '.join(_COLUMNS)} FROM connection").fetchone()  # noqa: S608 - fixed column names
     if row is None:
         return ConnectionRecord()
     values = dict(row)
-    record = ConnectionRecord(
-        **{**values, "state": ConnectionState(values["state"]), "is_demo": bool(values["is_demo"])}
+    previous = values["previous_state"]
+    return ConnectionRecord(
+        **{
+            **values,
+            "state": ConnectionState(values["state"]),
+            "is_demo": bool(values["is_demo"]),
+            "previous_state": ConnectionState(previous) if previous else None,
+        }
     )
+
+
+def load(store: Store, *, now: datetime | None = None) -> ConnectionRecord:
+    """The record as a reader should see it: past its grace window a "reconnect required"
+    reads as disconnected (the state machine makes that final when it runs)."""
+    record = load_stored(store)
     if record.grace_expired(now or datetime.now(UTC)):
         return replace(record, state=ConnectionState.DISCONNECTED)
     return record

@@ -44,7 +44,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE connection ADD COLUMN is_demo INTEGER NOT NULL DEFAULT 0;
     """,
-    # 4: the CRM sync: one table per synced sObject (the fields the program needs, plus keys
+    # 4: the state before Connecting, so that an interrupted connect restores it
+    """
+    ALTER TABLE connection ADD COLUMN previous_state TEXT;
+    """,
+    # 5: the CRM sync: one table per synced sObject (the fields the program needs, plus keys
     # normalised for matching), each object's sync state, seat holders and their auto-saved
     # lists, and a fuller record of each run ('cancelled', per-object counts, API usage)
     """

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Arguments</name>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>{value} is not a port number (1-65535)</source>
+        <translation>{value} ist keine Portnummer (1–65535)</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of at least 1</source>
+        <translation>{value} ist keine Zahl von mindestens 1</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of seconds above 0</source>
+        <translation>{value} ist keine Sekundenzahl über 0</translation>
+    </message>
+</context>
+<context>
     <name>CheckList</name>
     <message>
         <source>What to do: {fix}</source>
@@ -94,6 +113,14 @@
         <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut und bestätigen Sie, dass die lokalen Daten ersetzt werden (--replace-data), oder melden Sie sich bei {old_org} an.</translation>
     </message>
     <message>
+        <source>Disconnected here and the token was revoked at Salesforce, but the keyring entry of org {org_id} could not be removed: {reason}</source>
+        <translation>Die Verbindung wurde hier getrennt und das Token bei Salesforce widerrufen, aber der Schlüsselbund-Eintrag der Org {org_id} konnte nicht entfernt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Disconnected here, but the keyring could not be used, so the token of org {org_id} was neither revoked nor removed (an admin can revoke it in Setup, Connected Apps OAuth Usage): {reason}</source>
+        <translation>Die Verbindung wurde hier getrennt, aber der Schlüsselbund war nicht nutzbar; das Token der Org {org_id} wurde daher weder widerrufen noch entfernt (ein Administrator kann es im Setup unter „Verwendung von OAuth für verbundene Apps“ widerrufen): {reason}</translation>
+    </message>
+    <message>
         <source>Give the consumer key of your org&apos;s connected app (--client-id); see the installation guide for how to create it.</source>
         <translation>Geben Sie den Consumer Key der verbundenen App Ihrer Org an (--client-id); wie Sie sie anlegen, steht in der Installationsanleitung.</translation>
     </message>
@@ -106,12 +133,24 @@
         <translation>Der Schlüsselbund enthält keine Anmeldedaten für die Org {org_id}; verbinden Sie sich erneut mit Salesforce.</translation>
     </message>
     <message>
+        <source>This connection is to the demo org, which is not available here. Start NavSync Desktop with --demo.</source>
+        <translation>Diese Verbindung führt zur Demo-Org, die hier nicht verfügbar ist. Starten Sie NavSync Desktop mit --demo.</translation>
+    </message>
+    <message>
+        <source>The demo org could not be started: {reason}</source>
+        <translation>Die Demo-Org konnte nicht gestartet werden: {reason}</translation>
+    </message>
+    <message>
         <source>Salesforce no longer accepts the connection; reconnect by {date} (local data is kept).</source>
         <translation>Salesforce akzeptiert die Verbindung nicht mehr; verbinden Sie sich bis {date} erneut (die lokalen Daten bleiben erhalten).</translation>
     </message>
     <message>
         <source>Not connected to Salesforce; connect first (navsync-desktop connect).</source>
         <translation>Nicht mit Salesforce verbunden; verbinden Sie sich zuerst (navsync-desktop connect).</translation>
+    </message>
+    <message>
+        <source>NavSync Desktop is already connecting or syncing; wait until it has finished and try again.</source>
+        <translation>NavSync Desktop stellt bereits eine Verbindung her oder synchronisiert; warten Sie, bis der Vorgang abgeschlossen ist, und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -123,6 +162,10 @@
     <message>
         <source>Log folder</source>
         <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <source>The log goes to stderr only.</source>
+        <translation>Das Protokoll wird nur auf stderr ausgegeben.</translation>
     </message>
     <message>
         <source>Python</source>
@@ -153,8 +196,20 @@
         <translation>Installieren Sie die Bibliotheken, die Qt benötigt (Debian: libegl1 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1), oder setzen Sie QT_QPA_PLATFORM=offscreen für Befehle ohne Bildschirm.</translation>
     </message>
     <message>
-        <source>{folder} is not writable ({reason})</source>
-        <translation>{folder} ist nicht beschreibbar ({reason})</translation>
+        <source>{problem} {consequence}</source>
+        <translation>{problem} {consequence}</translation>
+    </message>
+    <message>
+        <source>Not checked: the data folder cannot be used.</source>
+        <translation>Nicht geprüft: Der Datenordner ist nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>Fix the data folder first (see above).</source>
+        <translation>Beheben Sie zuerst das Problem mit dem Datenordner (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Start NavSync Desktop: it moves a damaged file aside (keeping it for support) and starts with a new store. A busy store needs only a moment.</source>
+        <translation>Starten Sie NavSync Desktop: Es legt eine beschädigte Datei beiseite (sie bleibt für den Support erhalten) und beginnt mit einem neuen Datenspeicher. Ein belegter Datenspeicher ist nach einem Moment wieder frei.</translation>
     </message>
     <message>
         <source>Give your user write access to the folder, or set NAVSYNC_HOME to another folder.</source>
@@ -167,10 +222,6 @@
     <message>
         <source>Local store</source>
         <translation>Lokaler Datenspeicher</translation>
-    </message>
-    <message>
-        <source>Start NavSync Desktop again; it creates a new store and keeps the old file.</source>
-        <translation>Starten Sie NavSync Desktop erneut; es legt einen neuen Datenspeicher an und behält die alte Datei.</translation>
     </message>
     <message>
         <source>No store yet at {path}; it is created on first use</source>
@@ -191,6 +242,10 @@
 </context>
 <context>
     <name>Keyring</name>
+    <message>
+        <source>The keyring {backend} failed ({reason}).</source>
+        <translation>Der Schlüsselbund {backend} hat einen Fehler gemeldet ({reason}).</translation>
+    </message>
     <message>
         <source>The keyring entry for Salesforce org {org_id} is unreadable; reconnect.</source>
         <translation>Der Schlüsselbund-Eintrag für die Salesforce-Org {org_id} ist unlesbar; verbinden Sie sich erneut.</translation>
@@ -226,6 +281,17 @@
     <message>
         <source>The keyring {backend} stores and returns secrets.</source>
         <translation>Der Schlüsselbund {backend} speichert Geheimnisse und gibt sie zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <source>NAVSYNC_HOME is {home}, which is a file, not a folder. Set NAVSYNC_HOME to a folder (or unset it to use your user folders).</source>
+        <translation>NAVSYNC_HOME ist {home}; das ist eine Datei, kein Ordner. Setzen Sie NAVSYNC_HOME auf einen Ordner (oder entfernen Sie die Variable, um Ihre Benutzerordner zu verwenden).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be used ({reason}). Give your user write access to it, or set NAVSYNC_HOME to a folder you can write.</source>
+        <translation>Der Ordner {folder} ist nicht nutzbar ({reason}). Geben Sie Ihrem Benutzer Schreibrechte dafür oder setzen Sie NAVSYNC_HOME auf einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
 </context>
 <context>
@@ -567,6 +633,10 @@
         <translation>Salesforce hat die Anfrage abgelehnt ({code}): {message}</translation>
     </message>
     <message>
+        <source>The org has used up its daily allowance of API requests ({message}). Salesforce counts the requests of the last 24 hours, so requests become possible again within 24 hours. Try again then, or ask your Salesforce account team for a higher API limit.</source>
+        <translation>Die Org hat ihr tägliches Kontingent an API-Anfragen aufgebraucht ({message}). Salesforce zählt die Anfragen der letzten 24 Stunden; innerhalb von 24 Stunden sind daher wieder Anfragen möglich. Versuchen Sie es dann erneut, oder wenden Sie sich für ein höheres API-Limit an Ihr Salesforce Account-Team.</translation>
+    </message>
+    <message>
         <source>Port {port} on 127.0.0.1 is already in use, so the login cannot come back to NavSync Desktop. Close the program that uses port {port}, or use --port with another port whose redirect URI (http://localhost:&lt;port&gt;/OauthRedirect) is registered in your connected app.</source>
         <translation>Port {port} auf 127.0.0.1 ist bereits belegt, daher kann die Anmeldung nicht zu NavSync Desktop zurückkehren. Schließen Sie das Programm, das Port {port} verwendet, oder verwenden Sie --port mit einem anderen Port, dessen Weiterleitungs-URI (http://localhost:&lt;port&gt;/OauthRedirect) in Ihrer verbundenen App registriert ist.</translation>
     </message>
@@ -603,10 +673,6 @@
         <translation>Diese Adresse gehört nicht zur Anmeldung.</translation>
     </message>
     <message>
-        <source>The login answer did not belong to this login (its state did not match). Start the connection again.</source>
-        <translation>Die Antwort gehörte nicht zu dieser Anmeldung (der state-Wert stimmte nicht überein). Starten Sie die Verbindung erneut.</translation>
-    </message>
-    <message>
         <source>Salesforce did not authorize the connection: {reason}</source>
         <translation>Salesforce hat die Verbindung nicht autorisiert: {reason}</translation>
     </message>
@@ -621,6 +687,14 @@
     <message>
         <source>The connection was cancelled.</source>
         <translation>Die Verbindung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>This page does not belong to the login</source>
+        <translation>Diese Seite gehört nicht zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>NavSync Desktop ignored it and still waits for the login in the window it opened. Finish the login there.</source>
+        <translation>NavSync Desktop hat sie ignoriert und wartet weiter auf die Anmeldung in dem Fenster, das es geöffnet hat. Schließen Sie die Anmeldung dort ab.</translation>
     </message>
     <message>
         <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network&apos;s proxy settings.</source>
@@ -806,8 +880,28 @@
         <translation>Ein anderes NavSync Desktop verwendet bereits {path}. Schließen Sie es (oder warten Sie, bis sein Befehl beendet ist) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>The local store {path} is damaged and was moved aside to {kept_at}. A new, empty store is created on the next start; reconnect to Salesforce and sync to fill it again. Keep the damaged file for support.</source>
-        <translation>Der lokale Datenspeicher {path} ist beschädigt und wurde nach {kept_at} verschoben. Beim nächsten Start wird ein neuer, leerer Datenspeicher angelegt; verbinden Sie sich erneut mit Salesforce und synchronisieren Sie, um ihn wieder zu füllen. Bewahren Sie die beschädigte Datei für den Support auf.</translation>
+        <source>The local store {path} was damaged and has been moved aside to {kept_at}. NavSync Desktop now starts with a new, empty store: reconnect to Salesforce and sync to fill it again. Keep the damaged file for support.</source>
+        <translation>Der lokale Datenspeicher {path} war beschädigt und wurde nach {kept_at} verschoben. NavSync Desktop beginnt jetzt mit einem neuen, leeren Datenspeicher: Verbinden Sie sich erneut mit Salesforce und synchronisieren Sie, um ihn wieder zu füllen. Bewahren Sie die beschädigte Datei für den Support auf.</translation>
+    </message>
+    <message>
+        <source>The local store {path} is damaged. Start NavSync Desktop: it keeps the damaged file for support and starts with a new, empty store.</source>
+        <translation>Der lokale Datenspeicher {path} ist beschädigt. Starten Sie NavSync Desktop: Es bewahrt die beschädigte Datei für den Support auf und beginnt mit einem neuen, leeren Datenspeicher.</translation>
+    </message>
+    <message>
+        <source>The local store {path} is busy: another program is writing to it. Wait a moment and try again.</source>
+        <translation>Der lokale Datenspeicher {path} ist belegt: Ein anderes Programm schreibt gerade hinein. Warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The local store {path} cannot be opened ({reason}). Check that its folder is writable and the disk is available, then try again.</source>
+        <translation>Der lokale Datenspeicher {path} lässt sich nicht öffnen ({reason}). Prüfen Sie, ob sein Ordner beschreibbar und das Laufwerk verfügbar ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Setting up the local store {path} failed at schema {version} ({reason}). Send the log file to support.</source>
+        <translation>Das Einrichten des lokalen Datenspeichers {path} ist bei Schema {version} fehlgeschlagen ({reason}). Senden Sie die Protokolldatei an den Support.</translation>
+    </message>
+    <message>
+        <source>Updating the local store {path} from schema {old} failed at schema {version} ({reason}); the file stays at schema {kept}. A copy from before the update is kept at {backup}. Send the log file to support; NavSync Desktop cannot use the store until then.</source>
+        <translation>Die Aktualisierung des lokalen Datenspeichers {path} von Schema {old} ist bei Schema {version} fehlgeschlagen ({reason}); die Datei bleibt auf Schema {kept}. Eine Kopie vom Stand vor der Aktualisierung liegt unter {backup}. Senden Sie die Protokolldatei an den Support; bis dahin kann NavSync Desktop den Datenspeicher nicht verwenden.</translation>
     </message>
     <message>
         <source>{path} was written by a newer NavSync Desktop (schema {version}; this version knows {latest}). Update NavSync Desktop to use it.</source>

@@ -133,10 +133,10 @@ def exchange_code(endpoint: DemoOrgEndpoint, code: str, verifier: str) -> reques
     )
 
 
-def oauth_tokens(endpoint: DemoOrgEndpoint, **login: str) -> dict:
+def oauth_tokens(endpoint: DemoOrgEndpoint, *, scope: str | None = None, **login: str) -> dict:
     """The whole authorization code + PKCE flow, as the desktop app and a browser run it."""
     pkce = PkcePair.new()
-    params = authorize_params(pkce)
+    params = authorize_params(pkce, **({"scope": scope} if scope else {}))
     query = redirect_query(browser_login(endpoint, params, **login))
     assert query["state"] == params["state"]
     answer = exchange_code(endpoint, query["code"], pkce.verifier)

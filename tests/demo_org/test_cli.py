@@ -12,6 +12,7 @@ import textwrap
 
 import pytest
 
+from navsync_desktop.cli_types import port, positive_int
 from navsync_desktop.demo_org import cli
 from navsync_desktop.demo_org.runtime import DemoOrgServer, ensure_demo_org
 from navsync_desktop.demo_org.scenarios import SCENARIOS
@@ -25,9 +26,10 @@ DEMO_ORG_MAIN = textwrap.dedent(
     import argparse, sys
     from pathlib import Path
     from navsync_desktop.demo_org import cli
+    from navsync_desktop.cli_types import port, positive_int
     parser = argparse.ArgumentParser(prog="demo-org")
     parser.add_argument("folder", type=Path)
-    cli.add_subcommands(parser)
+    cli.add_subcommands(parser, port_type=port, count_type=positive_int)
     args = parser.parse_args()
     sys.exit(cli.run(args, args.folder))
     """
@@ -36,7 +38,7 @@ DEMO_ORG_MAIN = textwrap.dedent(
 
 def _parse(*argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="demo-org")
-    cli.add_subcommands(parser)
+    cli.add_subcommands(parser, port_type=port, count_type=positive_int)
     return parser.parse_args(argv)
 
 

@@ -38,16 +38,31 @@ def test_browser_flow_issues_salesforce_shaped_tokens(healthy_org):
     assert tokens["refresh_token"] and tokens["access_token"]
 
 
+INJECTED = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
 def test_login_page_names_the_scenario_user_and_the_password(healthy_org):
     session = https_session(healthy_org.endpoint)
-    params = authorize_params(PkcePair.new())
-    page = session.get(f"{healthy_org.endpoint.login_url}/services/oauth2/authorize", params=params)
+    page = session.get(
+        f"{healthy_org.endpoint.login_url}/services/oauth2/authorize",
+        params=authorize_params(PkcePair.new()),
+    )
     assert page.status_code == 200
-    assert "<script" not in page.text
     form = read_form(page.text)
     assert form.fields["username"] == INTEGRATION_USERNAME
     assert DEMO_PASSWORD in page.text
-    assert form.fields["state"] == params["state"]
+
+
+@pytest.mark.parametrize("reflected", ["state", "username"])
+def test_login_page_shows_markup_in_the_query_as_text(healthy_org, reflected):
+    """The page puts query parameters back into its form: markup there must stay text."""
+    params = authorize_params(PkcePair.new(), **{reflected: INJECTED})
+    page = https_session(healthy_org.endpoint).get(
+        f"{healthy_org.endpoint.login_url}/services/oauth2/authorize", params=params
+    )
+    assert page.status_code == 200
+    assert "<script" not in page.text and "<img" not in page.text
+    assert read_form(page.text).fields[reflected] == INJECTED, "the value itself is kept"
 
 
 def test_identity_url_and_userinfo_describe_the_user(healthy_org, healthy_tokens):

@@ -21,9 +21,40 @@ def test_versions_are_listed_without_a_session(healthy_org):
         f"{healthy_org.endpoint.instance_url}/services/data/"
     )
     assert answer.status_code == 200
-    versions = [entry["version"] for entry in answer.json()]
-    assert {"58.0", "59.0", "60.0", "61.0", "62.0"} <= set(versions)
-    assert answer.json()[-1]["url"] == f"/services/data/v{versions[-1]}"
+    listed = answer.json()
+    assert [entry["version"] for entry in listed] == [f"{n}.0" for n in range(31, 69)]
+    labels = {entry["version"]: entry["label"] for entry in listed}
+    assert labels["31.0"] == "Summer '14"
+    assert labels["51.0"] == "Spring '21"
+    assert labels["62.0"] == "Winter '25"
+    assert labels["63.0"] == "Spring '25"
+    assert listed[-1] == {"label": "Winter '27", "url": "/services/data/v68.0", "version": "68.0"}
+
+
+@pytest.mark.parametrize("version", ["31.0", "51.0", "68.0"])
+def test_every_listed_version_is_served(sf, healthy_tokens, version):
+    # the Salesforce CLI reads the user at v51.0 right after its login, whatever the org's newest
+    user_id = healthy_tokens["id"].rsplit("/", 1)[1]
+    base = sf.base_url.replace(f"v{API_VERSION}", f"v{version}")
+    answer = sf.session.get(f"{base}sobjects/User/{user_id}", headers=sf.headers)
+    assert answer.status_code == 200
+    assert answer.json()["Username"] == "integration@northwind-demo.example"
+    assert (
+        answer.json()["attributes"]["url"] == f"/services/data/v{version}/sobjects/User/{user_id}"
+    )
+    too_new = sf.session.get(
+        sf.base_url.replace(API_VERSION, "69.0") + "limits/", headers=sf.headers
+    )
+    assert too_new.status_code == 404
+
+
+def test_resource_list_names_the_identity_url(sf, healthy_org, healthy_tokens):
+    resources = sf.restful("")
+    assert resources["sobjects"] == f"/services/data/v{API_VERSION}/sobjects"
+    assert resources["identity"] == healthy_tokens["id"]
+    assert resources["identity"].startswith(f"{healthy_org.endpoint.instance_url}/id/00D")
+    identity = sf.session.get(resources["identity"], headers=sf.headers).json()
+    assert identity["username"] == "integration@northwind-demo.example"
 
 
 def test_json_answers_carry_salesforce_headers(sf):
@@ -110,12 +141,33 @@ def test_query_all_iter_pages_through_every_contact(sf):
     assert len(ids) == len(set(ids)) == total
 
 
-def test_nested_parents_carry_attributes(sf):
-    row = sf.query("SELECT Id, Account.Name FROM Contact WHERE AccountId != null LIMIT 1")[
-        "records"
-    ][0]
-    assert row["Account"]["attributes"]["type"] == "Account"
+def test_records_and_their_parents_carry_type_and_url(sf):
+    soql = "SELECT Name, AccountId, Account.Name, Account.OwnerId, Account.Owner.Name FROM Contact"
+    row = sf.query(f"{soql} WHERE AccountId != null LIMIT 1")["records"][0]
+    sobjects = f"/services/data/v{API_VERSION}/sobjects"
+    assert row["attributes"]["type"] == "Contact"
+    assert row["attributes"]["url"].startswith(f"{sobjects}/Contact/003"), "Id not selected"
+    assert row["Account"]["attributes"] == {
+        "type": "Account",
+        "url": f"{sobjects}/Account/{row['AccountId']}",
+    }
     assert "Id" not in row["Account"]
+    assert row["Account"]["Owner"]["attributes"] == {
+        "type": "User",
+        "url": f"{sobjects}/User/{row['Account']['OwnerId']}",
+    }
+    contact_id = row["attributes"]["url"].rsplit("/", 1)[1]
+    assert sf.Contact.get(contact_id)["Name"] == row["Name"]
+
+
+def test_tooling_records_carry_tooling_urls(sf):
+    soql = "SELECT SubscriberPackageId, SubscriberPackage.Name FROM InstalledSubscriberPackage"
+    row = sf.toolingexecute("query/", params={"q": soql})["records"][0]
+    tooling = f"/services/data/v{API_VERSION}/tooling/sobjects"
+    assert row["attributes"]["url"].startswith(f"{tooling}/InstalledSubscriberPackage/0A3")
+    assert row["SubscriberPackage"]["attributes"]["url"] == (
+        f"{tooling}/SubscriberPackage/{row['SubscriberPackageId']}"
+    )
 
 
 def test_batch_size_option_shrinks_pages(sf):
@@ -202,6 +254,97 @@ def test_collection_limit_is_200(sf):
     assert too_many.value.content[0]["errorCode"] == "EXCEEDED_ID_LIMIT"
 
 
+def _delete_collection(sf, ids: list[str], all_or_none: bool | None = None):
+    params = {"ids": ",".join(ids)}
+    if all_or_none is not None:
+        params["allOrNone"] = str(all_or_none).lower()
+    return sf.session.delete(f"{sf.base_url}composite/sobjects", params=params, headers=sf.headers)
+
+
+def _still_there(sf, sobject: str, record_id: str) -> bool:
+    soql = format_soql("SELECT Id FROM {:literal} WHERE Id = {}", sobject, record_id)
+    return sf.query(soql)["totalSize"] == 1
+
+
+def test_collection_delete_removes_records_of_several_types(sf):
+    account = sf.Account.create({"Name": "Delete Probe GmbH"})["id"]
+    contacts = [sf.Contact.create({"LastName": f"Delete Probe {n}"})["id"] for n in (1, 2)]
+    ids = [contacts[0], account, contacts[1]]
+    answer = _delete_collection(sf, ids)
+    assert answer.status_code == 200
+    assert answer.json() == [{"id": i, "success": True, "errors": []} for i in ids]
+    assert not _still_there(sf, "Account", account)
+    assert not any(_still_there(sf, "Contact", contact) for contact in contacts)
+    soql = format_soql("SELECT IsDeleted FROM Account WHERE Id = {}", account)
+    deleted = sf.query_all(soql, include_deleted=True)
+    assert deleted["records"][0]["IsDeleted"] is True, "soft deleted, as in the recycle bin"
+
+
+def test_collection_delete_reports_each_failure(sf):
+    keep = sf.Contact.create({"LastName": "Delete Probe Keep"})["id"]
+    gone = sf.Contact.create({"LastName": "Delete Probe Gone"})["id"]
+    sf.Contact.delete(gone)
+    results = _delete_collection(sf, [gone, "003notAnId", keep], all_or_none=False).json()
+    assert results[0]["success"] is False
+    assert results[0]["errors"][0]["statusCode"] == "ENTITY_IS_DELETED"
+    assert results[1]["errors"][0]["statusCode"] == "MALFORMED_ID"
+    assert results[2] == {"id": keep, "success": True, "errors": []}
+    unknown = _delete_collection(sf, ["001Dm00000zzzzzIAA"]).json()[0]
+    assert unknown["errors"][0]["statusCode"] == "ENTITY_IS_DELETED"
+
+
+def test_collection_delete_all_or_none_rolls_back(sf):
+    ids = [sf.Contact.create({"LastName": f"Rollback Delete {n}"})["id"] for n in (1, 2)]
+    results = _delete_collection(sf, [ids[0], "bogus", ids[1]], all_or_none=True).json()
+    assert [r["errors"][0]["statusCode"] for r in results] == [
+        "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+        "MALFORMED_ID",
+        "ALL_OR_NONE_OPERATION_ROLLED_BACK",
+    ]
+    assert all(_still_there(sf, "Contact", record_id) for record_id in ids)
+
+
+def test_collection_delete_takes_1_to_200_ids(sf):
+    too_many = _delete_collection(sf, [f"003Dm{n:010d}" for n in range(201)])
+    assert too_many.status_code == 400
+    assert too_many.json()[0]["errorCode"] == "EXCEEDED_ID_LIMIT"
+    none = sf.session.delete(f"{sf.base_url}composite/sobjects", headers=sf.headers)
+    assert none.status_code == 400
+    assert none.json()[0]["errorCode"] == "MISSING_ARGUMENT"
+
+
+def test_collection_retrieve_reads_records_in_the_order_asked(sf):
+    ids = [sf.Contact.create({"LastName": f"Retrieve Probe {n}"})["id"] for n in (1, 2)]
+    missing = "003Dm00000zzzzzIAA"
+    body = {"ids": [ids[1], missing, ids[0]], "fields": ["LastName", "Title"]}
+    posted = sf.restful("composite/sobjects/Contact", method="POST", json=body)
+    assert [r and r["LastName"] for r in posted] == ["Retrieve Probe 2", None, "Retrieve Probe 1"]
+    assert posted[0]["attributes"]["url"].endswith(f"/sobjects/Contact/{ids[1]}")
+    params = {"ids": ",".join(ids), "fields": "LastName"}
+    got = sf.restful("composite/sobjects/Contact", params=params)
+    assert [set(r) for r in got] == [{"attributes", "LastName"}] * 2
+
+
+def test_scratch_org_info_is_not_there_and_no_sandboxes_are(sf):
+    # the Salesforce CLI asks both after a login: a Dev Hub has ScratchOrgInfo, and a
+    # production org lists its sandboxes in SandboxProcess (the healthy org has none)
+    with pytest.raises(SalesforceMalformedRequest) as not_dev_hub:
+        sf.query("SELECT Id FROM ScratchOrgInfo limit 1")
+    error = not_dev_hub.value.content[0]
+    assert error["errorCode"] == "INVALID_TYPE"
+    assert "sObject type 'ScratchOrgInfo' is not supported." in error["message"]
+    soql = (
+        "SELECT Id, Status, SandboxName, SandboxInfoId, LicenseType, CreatedDate, CopyProgress, "
+        "SandboxOrganization, SourceId, Description, EndDate, Features FROM SandboxProcess "
+        "WHERE SandboxOrganization = '00DDm0000000001' ORDER BY CreatedDate DESC"
+    )
+    assert sf.toolingexecute("query/", params={"q": soql}) == {
+        "totalSize": 0,
+        "done": True,
+        "records": [],
+    }
+
+
 def test_limits_count_down(sf):
     before = sf.limits()["DailyApiRequests"]["Remaining"]
     sf.query("SELECT Id FROM Account LIMIT 1")
@@ -245,3 +388,20 @@ def test_missing_session_is_refused(healthy_org):
     )
     assert answer.status_code == 401
     assert answer.json()[0]["errorCode"] == "INVALID_SESSION_ID"
+
+
+@pytest.mark.parametrize(
+    "soql",
+    [
+        "SELECT Id FROM Contact LIMIT 99999999999999999999",
+        "SELECT Id FROM Contact WHERE CreatedDate = LAST_N_DAYS:999999999",
+        "SELECT Id FROM Contact WHERE LastName = '\\uD800'",
+        "SELECT Id FROM Contact WHERE LastName = '\\uZZZZ'",
+    ],
+)
+def test_out_of_range_queries_are_a_400_not_a_500(sf, soql):
+    """A 500 would make clients retry a query that can never work."""
+    with pytest.raises(SalesforceMalformedRequest) as refused:
+        sf.query(soql)
+    assert refused.value.status == 400
+    assert refused.value.content[0]["errorCode"] == "MALFORMED_QUERY"

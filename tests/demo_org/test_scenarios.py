@@ -6,12 +6,16 @@ import pytest
 from simple_salesforce import format_soql
 from simple_salesforce.exceptions import SalesforceMalformedRequest, SalesforceRefusedRequest
 
+from navsync_desktop.credentials import SalesforceCredentials
+from navsync_desktop.demo_org.oauth import DEMO_CLIENT_ID
 from navsync_desktop.demo_org.scenarios import (
     EMAIL_RULE_MESSAGE,
     PERSONAL_ADMIN_USERNAME,
     SCENARIOS,
     VIEW_ONLY_ADMIN_USERNAME,
 )
+from navsync_desktop.engine.readiness import org_checks
+from navsync_desktop.salesforce.session import SalesforceSession
 
 from .conftest import client, oauth_tokens
 
@@ -41,16 +45,37 @@ def _permissions(sf, user_id: str) -> set[str]:
     return granted
 
 
-def test_healthy_org_passes_every_readiness_check(sf, healthy_tokens):
-    organization = _organization(sf)
-    assert organization == {
-        "attributes": organization["attributes"],
-        "OrganizationType": "Enterprise Edition",
-        "IsSandbox": False,
-    }
-    user_id = healthy_tokens["id"].rsplit("/", 1)[1]
-    assert _permissions(sf, user_id) >= {"PermissionsViewAllData", "PermissionsModifyAllData"}
-    assert sf.toolingexecute(f"query/?q={PACKAGE_SOQL}")["totalSize"] >= 1
+def test_healthy_org_passes_every_readiness_check(healthy_org, healthy_tokens):
+    """The app's own readiness checks, through its own session, against the default org."""
+    credentials = SalesforceCredentials(
+        healthy_tokens["refresh_token"],
+        healthy_tokens["instance_url"],
+        DEMO_CLIENT_ID,
+        healthy_tokens["id"].rsplit("/", 2)[1],
+    )
+    with SalesforceSession(
+        credentials,
+        user_id=healthy_tokens["id"].rsplit("/", 1)[1],
+        ca_cert=healthy_org.endpoint.ca_cert,
+        access_token=healthy_tokens["access_token"],
+    ) as session:
+        results = org_checks(session)
+    statuses = {result.id: result.status.value for result in results}
+    assert statuses == dict.fromkeys(
+        [
+            "api",
+            "edition",
+            "sandbox",
+            "permissions",
+            "package",
+            "person_accounts",
+            "integration_user",
+            "validation_rules",
+            "api_limit",
+            "data_volume",
+        ],
+        "pass",
+    )
 
 
 def test_professional_without_api_logs_in_but_refuses_api_calls(start_org):

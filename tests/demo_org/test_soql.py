@@ -9,7 +9,7 @@ import pytest
 
 from navsync_desktop.demo_org.errors import ApiError
 from navsync_desktop.demo_org.soql.literals import date_range, decode_string
-from navsync_desktop.demo_org.store import OrgStore
+from navsync_desktop.demo_org.store import LATEST_SOBJECTS_PATH, OrgStore
 
 RECORDS = 400
 
@@ -72,11 +72,17 @@ def test_field_list_with_parent_paths_gives_nested_records_in_canonical_case(org
     assert len(rows) == 5
     first = rows[0]
     assert list(first) == ["attributes", "Id", "Name", "Account", "Owner"]
-    assert first["attributes"] == {"type": "Contact"}
-    assert first["Account"]["attributes"] == {"type": "Account"}
-    assert set(first["Account"]) == {"attributes", "Name", "Owner"}
-    assert first["Account"]["Owner"]["Email"].endswith("@northwind-demo.example")
-    assert first["Owner"]["attributes"] == {"type": "User"}
+    sobjects = LATEST_SOBJECTS_PATH
+    assert first["attributes"] == {"type": "Contact", "url": f"{sobjects}/Contact/{first['Id']}"}
+    (contact,) = records(org, f"SELECT AccountId, OwnerId FROM Contact WHERE Id = '{first['Id']}'")
+    account = first["Account"]
+    assert account["attributes"] == {
+        "type": "Account",
+        "url": f"{sobjects}/Account/{contact['AccountId']}",
+    }, "parents carry type and url, though their Id was not selected"
+    assert set(account) == {"attributes", "Name", "Owner"}
+    assert account["Owner"]["Email"].endswith("@northwind-demo.example")
+    assert first["Owner"]["attributes"]["url"] == f"{sobjects}/User/{contact['OwnerId']}"
 
 
 def test_empty_lookup_gives_none_not_a_dict_of_nulls(org: OrgStore):
@@ -389,3 +395,51 @@ def test_invalid_escape_is_malformed(org: OrgStore):
     error = query_error(org, "SELECT Id FROM Contact WHERE LastName = 'a\\qb'")
     assert error.error_code == "MALFORMED_QUERY"
     assert "Illegal character sequence '\\q'" in error.message
+
+
+OUT_OF_RANGE = [
+    ("SELECT Id FROM Contact LIMIT 99999999999999999999", "MALFORMED_QUERY", "number too large"),
+    ("SELECT Id FROM Contact LIMIT 2147483648", "MALFORMED_QUERY", "number too large"),
+    ("SELECT Id FROM Contact ORDER BY Id OFFSET 2001", "NUMBER_OUTSIDE_VALID_RANGE", "2000"),
+    ("SELECT Id FROM Contact OFFSET 99999999999999999999", "MALFORMED_QUERY", "number too large"),
+    (
+        "SELECT Id FROM Contact WHERE CreatedDate = LAST_N_DAYS:999999999",
+        "MALFORMED_QUERY",
+        "LAST_N_DAYS:999999999",
+    ),
+    (
+        "SELECT Id FROM Opportunity WHERE CloseDate = NEXT_N_MONTHS:999999",
+        "MALFORMED_QUERY",
+        "NEXT_N_MONTHS:999999",
+    ),
+    (
+        "SELECT Id FROM Opportunity WHERE CloseDate > LAST_N_MONTHS:4000",
+        "MALFORMED_QUERY",
+        "LAST_N_MONTHS:4000",
+    ),
+    ("SELECT Id FROM Contact WHERE LastName = '\\uD800'", "MALFORMED_QUERY", "'\\uD800'"),
+    ("SELECT Id FROM Contact WHERE LastName = 'a\\uDC00b'", "MALFORMED_QUERY", "'\\uDC00'"),
+    ("SELECT Id FROM Contact WHERE LastName = '\\uZZZZ'", "MALFORMED_QUERY", "'\\uZZZZ'"),
+    ("SELECT Id FROM Contact WHERE LastName = '\\u12'", "MALFORMED_QUERY", "'\\u12'"),
+]
+
+
+@pytest.mark.parametrize(("soql", "error_code", "phrase"), OUT_OF_RANGE)
+def test_values_out_of_salesforces_range_are_refused_like_salesforce(
+    org: OrgStore, soql, error_code, phrase
+):
+    error = query_error(org, soql)
+    assert error.error_code == error_code
+    assert phrase in error.message
+    for python_words in ("invalid literal", "int()", "base 16", "out of range", "Overflow"):
+        assert python_words not in error.message
+
+
+def test_a_surrogate_pair_escape_is_one_character(org: OrgStore):
+    assert decode_string("'\\uD83D\\uDE00'") == "\N{GRINNING FACE}"
+    assert records(org, "SELECT Id FROM Contact WHERE LastName = '\\uD83D\\uDE00'") == []
+
+
+def test_a_huge_number_in_a_filter_is_compared_not_a_crash(org: OrgStore):
+    soql = "SELECT Id FROM Opportunity WHERE Amount < 99999999999999999999999"
+    assert len(records(org, soql)) == len(records(org, "SELECT Id FROM Opportunity"))

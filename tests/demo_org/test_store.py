@@ -12,7 +12,7 @@ from simple_salesforce import format_soql
 from navsync_desktop.demo_org.errors import ApiError
 from navsync_desktop.demo_org.ids import checksum
 from navsync_desktop.demo_org.scenarios import INTEGRATION_USERNAME
-from navsync_desktop.demo_org.store import OrgStore
+from navsync_desktop.demo_org.store import LATEST_SOBJECTS_PATH, OrgStore
 
 
 @pytest.fixture
@@ -165,7 +165,10 @@ def test_soft_delete_hides_the_record_except_from_query_all(org: OrgStore, user_
     soql = f"SELECT Id, IsDeleted FROM Contact WHERE Id = '{contact_id}'"
     assert org.query(soql).total_size == 0
     rows = [r for page in org.query(soql, include_deleted=True).pages(10) for r in page]
-    assert rows == [{"attributes": {"type": "Contact"}, "Id": contact_id, "IsDeleted": True}]
+    url = f"{LATEST_SOBJECTS_PATH}/Contact/{contact_id}"
+    assert rows == [
+        {"attributes": {"type": "Contact", "url": url}, "Id": contact_id, "IsDeleted": True}
+    ]
     error = api_error(org.delete, "Contact", contact_id, user_id=user_id)
     assert (error.status, error.error_code) == (404, "ENTITY_IS_DELETED")
 

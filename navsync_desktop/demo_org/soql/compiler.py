@@ -12,6 +12,7 @@ from datetime import date
 
 from lark import Token, Tree
 
+from ..errors import ApiError
 from ..ids import normalize_id
 from ..schema import NUMBER_TYPES, STRING_TYPES, FieldDef, SObjectDef
 from ..values import format_datetime, parse_datetime
@@ -32,6 +33,9 @@ _RELATIONSHIP_HINT = (
     "appropriate names."
 )
 _TYPE_WORDS = {"boolean": "boolean", "date": "date", "datetime": "dateTime"}
+MAX_INTEGER = 2**31 - 1  # LIMIT and OFFSET are Java ints on Salesforce
+MAX_OFFSET = 2000
+_SQLITE_INTEGER = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Join:
     alias: str
     sobject: str
     lookup_column: str  # the child's lookup column, e.g. t0."AccountId"
+    foreign_key: str  # the lookup field's name, e.g. AccountId
 
     def sql(self) -> str:
         return (
@@ -137,7 +142,7 @@ class _Compiler:
             params=self.params,
             order_sql=order_sql,
             limit=self._int_clause(parts.get("limit")),
-            offset=self._int_clause(parts.get("offset")),
+            offset=self._offset(parts.get("offset")),
         )
 
     # --- FROM and field paths --------------------------------------------------------------
@@ -189,7 +194,7 @@ class _Compiler:
         if key not in self.joins:
             parent_alias = f"t{len(self.joins) + 1}"
             lookup_column = f"{alias}.{quote(lookup.name)}"
-            self.joins[key] = Join(key, parent_alias, parent.name, lookup_column)
+            self.joins[key] = Join(key, parent_alias, parent.name, lookup_column, lookup.name)
         return parent, self.joins[key].alias, lookup.relationship_name
 
     # --- WHERE -------------------------------------------------------------------------------
@@ -223,7 +228,11 @@ class _Compiler:
 
     def _date_range(self, column: Column, operator: str, token: Token) -> str:
         self._check_type(column.fdef, token)
-        start, end = literals.date_range(token, self.today)
+        try:
+            start, end = literals.date_range(token, self.today)
+        except literals.DateLiteralOutOfRange:
+            text = f"Date literal out of the valid range of dates (1700-4000): {token}"
+            raise token_error("MALFORMED_QUERY", self.soql, token, text) from None
         bounds = [self._day_value(column.fdef, day) for day in (start, end)]
         expression = column.expression
         if operator in ("!=", "<>"):
@@ -290,7 +299,10 @@ class _Compiler:
         if token.type in ("TRUE", "FALSE"):
             return int(token.type == "TRUE")
         if token.type == "NUMBER":
-            return float(token) if "." in token else int(token)
+            if "." in token:
+                return float(token)
+            number = int(token)
+            return number if abs(number) <= _SQLITE_INTEGER else float(number)
         if token.type == "DATETIME":
             moment = parse_datetime(token)
             if moment is None:
@@ -313,7 +325,7 @@ class _Compiler:
     def _decode(self, token: Token, *, like: bool = False) -> str:
         try:
             return literals.decode_string(token, like=like)
-        except ValueError as error:
+        except literals.BadEscape as error:
             text = (
                 f"Invalid string literal {token}. Illegal character sequence '{error}' "
                 f"in string literal."
@@ -341,6 +353,18 @@ class _Compiler:
             items.append(f"{column.expression} {direction} NULLS {nulls}")
         return " ORDER BY " + ", ".join(items)
 
-    @staticmethod
-    def _int_clause(node: Tree | None) -> int | None:
-        return None if node is None else int(node.children[0])
+    def _int_clause(self, node: Tree | None) -> int | None:
+        if node is None:
+            return None
+        token = node.children[0]
+        if int(token) > MAX_INTEGER:
+            raise token_error("MALFORMED_QUERY", self.soql, token, f"number too large: {token}")
+        return int(token)
+
+    def _offset(self, node: Tree | None) -> int | None:
+        offset = self._int_clause(node)
+        if offset is not None and offset > MAX_OFFSET:
+            raise ApiError(
+                400, "NUMBER_OUTSIDE_VALID_RANGE", f"Maximum SOQL offset allowed is {MAX_OFFSET}"
+            )
+        return offset

@@ -7,12 +7,38 @@ on Monday, as in the org's German locale.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from string import hexdigits
 
 _ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+# Salesforce's date fields hold 1700-01-01 through 4000-12-31
+EARLIEST_DATE = date(1700, 1, 1)
+LATEST_DATE = date(4000, 12, 31)
 
 
 class BadEscape(ValueError):
     """A backslash sequence SOQL does not allow."""
+
+
+class DateLiteralOutOfRange(ValueError):
+    """A relative date literal whose range leaves the dates Salesforce can hold."""
+
+
+def _unicode_escape(body: str, i: int) -> tuple[str, int]:
+    """The character of a \\uXXXX escape at ``body[i]`` (a surrogate pair counts as one
+    character, as in Java) and how many characters of ``body`` it used."""
+    digits = body[i + 2 : i + 6]
+    if len(digits) != 4 or not all(char in hexdigits for char in digits):
+        raise BadEscape("\\u" + digits)
+    code = int(digits, 16)
+    if 0xD800 <= code <= 0xDBFF and body[i + 6 : i + 8] == "\\u":
+        low = body[i + 8 : i + 12]
+        if len(low) == 4 and all(char in hexdigits for char in low):
+            low_code = int(low, 16)
+            if 0xDC00 <= low_code <= 0xDFFF:
+                return chr(0x10000 + ((code - 0xD800) << 10) + (low_code - 0xDC00)), 12
+    if 0xD800 <= code <= 0xDFFF:  # half a pair is no character
+        raise BadEscape("\\u" + digits)
+    return chr(code), 6
 
 
 def decode_string(raw: str, *, like: bool = False) -> str:
@@ -29,9 +55,10 @@ def decode_string(raw: str, *, like: bool = False) -> str:
             out.append("\\" + escaped)
         elif escaped.lower() in _ESCAPES or escaped in _ESCAPES:
             out.append(_ESCAPES[escaped.lower() if escaped.isalpha() else escaped])
-        elif escaped == "u" and len(body) >= i + 6:
-            out.append(chr(int(body[i + 2 : i + 6], 16)))
-            i += 4
+        elif escaped == "u":
+            char, used = _unicode_escape(body, i)
+            out.append(char)
+            i += used - 2
         else:
             raise BadEscape("\\" + escaped)
         i += 2
@@ -44,7 +71,18 @@ def _month_start(day: date, months: int = 0) -> date:
 
 
 def date_range(literal: str, today: date) -> tuple[date, date]:
-    """The half-open [start, end) range of days a relative date literal stands for."""
+    """The half-open [start, end) range of days a relative date literal stands for;
+    DateLiteralOutOfRange when it leaves the dates Salesforce can hold."""
+    try:
+        start, end = _date_range(literal, today)
+    except (OverflowError, ValueError):  # beyond what a date can be at all
+        raise DateLiteralOutOfRange(literal) from None
+    if start < EARLIEST_DATE or end > LATEST_DATE + timedelta(days=1):
+        raise DateLiteralOutOfRange(literal)
+    return start, end
+
+
+def _date_range(literal: str, today: date) -> tuple[date, date]:
     name, _, count = literal.upper().partition(":")
     n = int(count) if count else 0
     day = timedelta(days=1)

@@ -1,0 +1,45 @@
+"""Fields Salesforce computes itself, in one place for seeded and API-written records alike.
+
+Closed and won flags come from the picklist metadata (the rows of OpportunityStage and
+TaskStatus are seeded from the same tables), names from their parts, note previews from the
+note's content.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from .schema import STAGES, TASK_STATUSES
+
+_STAGES = {stage[0]: stage[1:] for stage in STAGES}  # name -> (probability, forecast, closed, won)
+_CLOSED_TASK_STATUSES = frozenset(name for name, closed in TASK_STATUSES if closed)
+
+
+def derive(sobject: str, record: dict) -> None:
+    """Set the derived fields of a record of ``sobject`` (stored form: booleans as 0/1)."""
+    if sobject in ("Contact", "Lead"):
+        record["Name"] = " ".join(
+            part for part in (record.get("FirstName"), record["LastName"]) if part
+        )
+    elif sobject == "Opportunity":
+        probability, forecast, closed, won = _STAGES[record["StageName"]]
+        if record.get("Probability") is None:
+            record["Probability"] = probability
+        record.update(IsClosed=int(closed), IsWon=int(won), ForecastCategoryName=forecast)
+        amount = record.get("Amount")
+        record["ExpectedRevenue"] = None if amount is None else amount * record["Probability"] / 100
+    elif sobject == "Task":
+        record["IsClosed"] = int(record.get("Status") in _CLOSED_TASK_STATUSES)
+    elif sobject == "ContentNote":
+        record.update(FileType="SNOTE", TextPreview=_note_preview(record.get("Content")))
+
+
+def _note_preview(content: str | None) -> str | None:
+    if content is None:
+        return None
+    try:
+        text = base64.b64decode(content, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        text = content  # clients may send plain text instead of base64
+    return text[:255]
