@@ -23,9 +23,9 @@ from navsync_desktop.cli_common import (
     open_store,
     print_json,
 )
-from navsync_desktop.engine import autosave, seats
 from navsync_desktop.store import Store, sync_runs
 from navsync_desktop.store.connection import ConnectionState
+from navsync_desktop.store.seats import SEAT_TYPES
 
 if TYPE_CHECKING:  # the sync loads the Salesforce client: only the commands that sync do
     from navsync_desktop.engine.sync import SyncResult
@@ -53,8 +53,8 @@ def add_commands(commands) -> None:
     add_parser.add_argument("--name", required=True)
     add_parser.add_argument(
         "--seat-type",
-        choices=[seat_type.value for seat_type in seats.SeatType],
-        default=seats.SeatType.TEAM_MEMBER.value,
+        choices=SEAT_TYPES,
+        default="team_member",
     )
     add_parser.add_argument("--profile-url", metavar="URL", help="LinkedIn profile URL")
     add_parser.add_argument("--sync", choices=["on", "off"], default="on")
@@ -195,6 +195,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_seats(args: argparse.Namespace) -> int:
+    from navsync_desktop.engine import seats
+
     command = args.seats_command
     with open_store() as store:
         if command == "list":
@@ -230,6 +232,8 @@ def _require_demo(store: Store) -> None:
 
 
 def _list_seats(store: Store, as_json: bool) -> int:
+    from navsync_desktop.engine import seats
+
     holders = seats.seat_holders(store)
     if as_json:
         print_json({"seats": [holder.to_json() for holder in holders]})
@@ -249,6 +253,8 @@ def _list_seats(store: Store, as_json: bool) -> int:
 
 
 def cmd_saved_lists(args: argparse.Namespace) -> int:
+    from navsync_desktop.engine import autosave
+
     with open_store() as store:
         lists = autosave.saved_lists(store, args.seat)
     if args.seat and not lists:

@@ -207,9 +207,7 @@ def test_bulk_into_an_empty_store_equals_rest(store, connection, tmp_path):
     assert "INDEX" in str([tuple(row) for row in plan])
 
 
-def test_a_failure_mid_sync_keeps_the_data_and_the_watermarks(
-    store, connection, org, monkeypatch
-):
+def test_a_failure_mid_sync_keeps_the_data_and_the_watermarks(store, connection, org, monkeypatch):
     settings.put(store, sync_settings.BULK_THRESHOLD, 1)
     monkeypatch.setattr(sync_plan, "CHUNK_ROWS", 40)  # Contact in 5 parts, read one by one
     assert run_sync(store, connection, options=QUICK).outcome is Outcome.SUCCEEDED

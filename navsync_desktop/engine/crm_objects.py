@@ -14,7 +14,6 @@ from navsync_desktop.store.crm_records import TABLES
 from navsync_desktop.store.match_keys import company_key, name_key, profile_key, web_domain
 
 WON_VALUE = "<won value field>"  # stands for the Opportunity field chosen in the CRM settings
-DEFAULT_WON_VALUE_FIELD = "Amount"  # when the admin is not sure
 
 
 @dataclass(frozen=True)

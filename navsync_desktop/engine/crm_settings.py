@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from navsync_desktop.engine.crm_objects import DEFAULT_WON_VALUE_FIELD
 from navsync_desktop.store import Store, settings, sync_state
 
 if TYPE_CHECKING:  # the settings commands load no Salesforce client unless they need the org
@@ -20,6 +19,7 @@ AUTO_SYNC_ALL_SEATS = "crm.auto_sync_all_seats"
 PIPELINE_STAGE = "crm.pipeline_stage"
 WON_VALUE_FIELD = "crm.won_value_field"
 NOT_SURE = "not_sure"
+DEFAULT_WON_VALUE_FIELD = "Amount"  # the standard field, when the admin is not sure
 
 _STAGES_SOQL = (
     "SELECT ApiName, MasterLabel, SortOrder FROM OpportunityStage "

@@ -18,13 +18,13 @@ from navsync_desktop.engine import autosave, crm_settings
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.store import Store
 from navsync_desktop.store import seats as stored
-from navsync_desktop.store.seats import Seat
+from navsync_desktop.store.seats import SEAT_TYPES, Seat
 
 
 class SeatType(StrEnum):
-    ADMIN = "admin"
-    TEAM_MEMBER = "team_member"
-    ADMIN_TEAM_MEMBER = "admin_team_member"
+    ADMIN = SEAT_TYPES[0]
+    TEAM_MEMBER = SEAT_TYPES[1]
+    ADMIN_TEAM_MEMBER = SEAT_TYPES[2]
 
 
 SEAT_TYPE_LABELS = {

@@ -10,6 +10,7 @@ from navsync_desktop.store.database import Store
 from navsync_desktop.store.match_keys import profile_key
 
 _COLUMNS = "id, email, name, seat_type, profile_url, sync, added_at"
+SEAT_TYPES = ("admin", "team_member", "admin_team_member")  # as the table's CHECK allows
 
 
 @dataclass(frozen=True)
