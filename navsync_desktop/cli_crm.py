@@ -23,7 +23,7 @@ from navsync_desktop.cli_common import (
     open_store,
     print_json,
 )
-from navsync_desktop.store import Store, sync_runs
+from navsync_desktop.store import Store
 from navsync_desktop.store.connection import ConnectionState
 from navsync_desktop.store.seats import SEAT_TYPES
 
@@ -164,13 +164,10 @@ def _print_summary(result: SyncResult) -> None:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from navsync_desktop.engine.status import read_history
     from navsync_desktop.engine.sync import SyncResult
 
-    store = Store.open_readonly(paths.store_path())
-    runs = []
-    if store is not None:
-        with store:
-            runs = [SyncResult(run) for run in sync_runs.history(store)]
+    runs = [SyncResult(run) for run in read_history(paths.store_path())]
     if args.json:
         print_json({"runs": [run.to_json() for run in runs]})
         return 0

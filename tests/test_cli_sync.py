@@ -209,3 +209,26 @@ def test_crm_settings_are_checked_against_the_org(connected):
     assert shown["crm.won_value_field"] == "Contract_Value_Net__c"
     assert shown["crm.auto_sync_all_seats"] is False
     assert "crm.auto_sync_all_seats = no" in run_cli("settings", "show").stdout
+
+
+def test_a_sync_killed_midway_changes_nothing_and_the_next_one_completes(connected):
+    assert run_cli("sync").returncode == 0
+    before = json_of("status")["counts"]
+    connected.inject_faults(FaultPlan(1.0, kinds=(FaultKind.SLOW,), slow_s=1.0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "navsync_desktop", "sync", "--full"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(2.5)
+    process.kill()  # SIGKILL: no cleanup runs
+    process.wait(timeout=30)
+    connected.inject_faults(None)
+
+    status = json_of("status")
+    assert status["state"] == "connected" and status["counts"] == before
+    killed = json_of("history")["runs"][0]
+    assert killed["outcome"] == "failed" and "interrupted" in killed["error"]
+    again = json_of("sync")
+    assert again["outcome"] == "succeeded"
+    assert json_of("status")["counts"] == before

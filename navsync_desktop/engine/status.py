@@ -71,20 +71,41 @@ def read_status(path: Path) -> StatusReport:
     """The status without taking the store's write lock, so it works while the GUI runs.
 
     Two cases need the writer once, when no other copy of the program runs: an older file
-    is brought forward, and a connect that a killed program left behind is undone."""
+    is brought forward, and a connect or a sync that a killed program left behind is
+    undone."""
     store = Store.open_readonly(path)
     if store is None:
         return StatusReport(ConnectionRecord(), None, dict.fromkeys(crm_records.TABLES, 0))
     with store:
         outdated = store.version < LATEST_VERSION
-        if not outdated and connection.load(store).state is not ConnectionState.CONNECTING:
+        left_behind = (ConnectionState.CONNECTING, ConnectionState.SYNCING)
+        if not outdated and connection.load(store).state not in left_behind:
             return status_of(store)
     try:
         with Store.open(path) as writer:
             ConnectionStateMachine(writer)  # restores the state from before an interrupted connect
+            sync_runs.mark_interrupted(writer)
             return status_of(writer)
     except StoreLockedError:
         if outdated:
             raise
     with Store.open_readonly(path) as store:  # a running program is connecting right now
         return status_of(store)
+
+
+def read_history(path: Path) -> list[sync_runs.SyncRun]:
+    """The sync runs, newest first, without taking the store's write lock. A run shown as
+    running while no copy of the program runs was interrupted: it is marked so first."""
+    store = Store.open_readonly(path)
+    if store is None:
+        return []
+    with store:
+        runs = sync_runs.history(store)
+        if store.version == LATEST_VERSION and all(run.status != "running" for run in runs):
+            return runs
+    try:
+        with Store.open(path) as writer:
+            sync_runs.mark_interrupted(writer)
+            return sync_runs.history(writer)
+    except StoreLockedError:  # a running program is syncing right now
+        return runs

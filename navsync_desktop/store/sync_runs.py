@@ -38,14 +38,20 @@ class SyncRun:
     api_max: int | None = None
 
 
-def start(store: Store, kind: str) -> int:
-    """A new run; one that was left running (the program was killed) is marked failed."""
-    db = store.connection
-    db.execute(
+def mark_interrupted(store: Store) -> None:
+    """Only the store's writer syncs: runs still 'running' when it starts were left by a
+    program that was killed."""
+    store.connection.execute(
         "UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? "
         "WHERE status = 'running'",
         (_now(), json.dumps(INTERRUPTED.to_json())),
     )
+
+
+def start(store: Store, kind: str) -> int:
+    """A new run (one left running by a killed program is marked failed first)."""
+    mark_interrupted(store)
+    db = store.connection
     cursor = db.execute(
         "INSERT INTO sync_runs (kind, status, started_at) VALUES (?, 'running', ?)", (kind, _now())
     )
