@@ -352,3 +352,20 @@ def test_soql_is_built_with_escaping():
     )
     deletions = plan.deletions_soql()
     assert deletions.startswith("SELECT Id, SystemModstamp FROM Contact WHERE IsDeleted = true")
+
+
+def test_salesforce_failing_between_bulk_objects_fails_the_run(store, connection, org):
+    """One Bulk job per object: Salesforce goes down after the first object is read, while
+    the next object's job is being created. The run fails (it was not cancelled)."""
+    settings.put(store, sync_settings.BULK_THRESHOLD, 1)
+
+    def salesforce_goes_down(event) -> None:
+        if event.phase is Phase.READING and event.sobject == "Contact":
+            org.inject_faults(FaultPlan(1.0, kinds=(FaultKind.UNAVAILABLE,)))
+
+    result = run_sync(store, connection, progress=salesforce_goes_down, options=QUICK)
+    org.inject_faults(None)
+
+    assert result.outcome is Outcome.FAILED
+    assert "SERVER_UNAVAILABLE" in str(result.error)
+    assert all(count == 0 for count in status_of(store).counts.values())

@@ -154,35 +154,39 @@ class BulkLane(_Reading):
         attempts: Counter[str] = Counter()
         started: deque[tuple[ObjectPlan, BulkQuery]] = deque()
         done: set[str] = set()
-        current: ObjectPlan | None = None
+        self._working_on: ObjectPlan | None = None  # whose part is being started or read
         try:
             while parts or started:
-                self._start_ahead(parts, started)
-                current, job = started.popleft()
                 try:
-                    job.finish(lambda header, rows, plan=current: self._parsed(plan, header, rows))
-                    remaining[current.sobject] -= 1
-                    if not remaining[current.sobject]:
-                        self._deletions(current)
-                        self._send(Finished(current))
-                        done.add(current.sobject)
+                    self._start_ahead(parts, started)
+                    plan, job = started.popleft()
+                    self._working_on = plan
+                    job.finish(lambda header, rows, plan=plan: self._parsed(plan, header, rows))
+                    remaining[plan.sobject] -= 1
+                    if not remaining[plan.sobject]:
+                        self._deletions(plan)
+                        self._send(Finished(plan))
+                        done.add(plan.sobject)
                 except SalesforceUnavailable as failure:
-                    attempts[current.sobject] += 1
-                    if attempts[current.sobject] >= self._options.attempts or self._stop.is_set():
+                    plan = self._working_on
+                    attempts[plan.sobject] += 1
+                    if attempts[plan.sobject] >= self._options.attempts or self._stop.is_set():
                         raise
-                    log.warning("reading %s again: %s", current.sobject, failure)
-                    self._read_again(current, parts, started, remaining)
+                    log.warning("reading %s again: %s", plan.sobject, failure)
+                    self._read_again(plan, parts, started, remaining)
         except BaseException as failure:  # the writer decides what it means for the run
             for _, job in started:
                 job.abandon()
             for plan in plans:
                 if plan.sobject not in done:
-                    self._send(Finished(plan, failure if plan is current else QueryCancelled()))
+                    failed = plan is self._working_on
+                    self._send(Finished(plan, failure if failed else QueryCancelled()))
 
     def _start_ahead(self, parts: deque, started: deque) -> None:
         while parts and len(started) <= self._options.bulk_jobs_ahead:
             self._check_stop()
-            plan, id_range = parts.popleft()
+            plan, id_range = parts[0]
+            self._working_on = plan
             job = BulkQuery(
                 self._session,
                 plan.soql(id_range),
@@ -192,6 +196,7 @@ class BulkLane(_Reading):
                 batch_rows=self._options.batch_rows,
             )
             job.start()
+            parts.popleft()
             started.append((plan, job))
 
     def _read_again(self, plan: ObjectPlan, parts: deque, started: deque, remaining: Counter):
