@@ -7,27 +7,32 @@ stderr and exits non-zero. ``--json`` prints exactly one JSON document on stdout
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from navsync_desktop import __version__, cli_types, paths
+from navsync_desktop import __version__, cli_crm, cli_types, paths
+from navsync_desktop.cli_common import (
+    CommandError,
+    connection_manager,
+    demo_org_launcher,
+    open_store,
+    print_json,
+    store_to_look_at,
+)
 from navsync_desktop.credentials import CredentialsError
 from navsync_desktop.demo_org import cli as demo_org_cli  # the parser only: its server loads lazily
-from navsync_desktop.demo_org.launcher import DemoOrgLauncher
-from navsync_desktop.engine import doctor, prerequisites, settings_catalog
+from navsync_desktop.engine import crm_settings, doctor, prerequisites, settings_catalog
 from navsync_desktop.engine.checks import CheckResult, Status, worst
 from navsync_desktop.engine.connection_state import ConnectionFailed
-from navsync_desktop.engine.settings_catalog import DEMO_PORT_SETTING
+from navsync_desktop.engine.seats import SeatError
+from navsync_desktop.engine.settings_catalog import SettingError
 from navsync_desktop.engine.status import read_status
 from navsync_desktop.logs import setup_logging
 from navsync_desktop.salesforce.errors import SalesforceError
 from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
 from navsync_desktop.salesforce.oauth import DEFAULT_REDIRECT_PORT, DEFAULT_TIMEOUT_S
-from navsync_desktop.store import Store, StoreCorruptError, StoreError, StoreLockedError, settings
+from navsync_desktop.store import StoreError
 from navsync_desktop.store.connection import ConnectionState
 
 log = logging.getLogger(__name__)
@@ -38,13 +43,11 @@ USER_ERRORS = (
     CredentialsError,
     ConnectionFailed,
     SalesforceError,
+    SeatError,
+    SettingError,
     paths.DataFolderError,
 )
 STATUS_MARK = {Status.PASS: "ok  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
-
-
-class CommandError(Exception):
-    """A command failed for a reason the user can act on (one line)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,11 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     show_parser = settings_commands.add_parser("show", help="print every setting")
     show_parser.add_argument("--json", action="store_true", help="print JSON")
     set_parser = settings_commands.add_parser(
-        "set", help=f"change a setting ({', '.join(sorted(settings_catalog.CHOICES))})"
+        "set", help=f"change a setting ({', '.join(sorted(settings_catalog.SETTINGS))})"
     )
     set_parser.add_argument("key")
     set_parser.add_argument("value")
     settings_parser.set_defaults(handler=cmd_settings)
+    cli_crm.add_commands(commands)
 
     demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
     demo_org_cli.add_subcommands(
@@ -175,54 +179,6 @@ def add_connection_commands(commands) -> None:
     disconnect_parser.set_defaults(handler=cmd_disconnect)
 
 
-def print_json(document: object) -> None:
-    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
-
-
-def open_store() -> Store:
-    """The store for a command that writes; a damaged file is moved aside (said on stderr)
-    and the command goes on with a new, empty store."""
-    try:
-        return Store.open(paths.store_path())
-    except StoreCorruptError as error:
-        print(f"navsync-desktop: {error}", file=sys.stderr)
-        return Store.open(paths.store_path())
-
-
-@contextmanager
-def store_to_look_at() -> Iterator[tuple[Store, bool]]:
-    """The store for a command that only reads: the program's own when nobody else has it,
-    otherwise (the program runs) read-only. Yields (store, read_only)."""
-    try:
-        store, read_only = open_store(), False
-    except StoreLockedError:
-        store, read_only = Store.open_readonly(paths.store_path()), True
-    with store:
-        yield store, read_only
-
-
-def connection_manager(store: Store, demo_org: DemoOrgLauncher, *, read_only: bool = False):
-    """The engine's ConnectionManager, imported here: it loads the Salesforce client, which
-    `status` and `doctor` do without."""
-    from navsync_desktop.engine.connection import ConnectionManager
-
-    return ConnectionManager(store, demo_org=demo_org, read_only=read_only)
-
-
-def demo_org_launcher(args: argparse.Namespace) -> DemoOrgLauncher:
-    """Starts the demo org only if the command turns out to need it: on --demo-port, or on
-    the port chosen in the program (setting demo.port), or the default."""
-
-    def port() -> int | None:
-        if getattr(args, "demo_port", None):
-            return args.demo_port
-        with Store.open_readonly(paths.store_path()) or nullcontext() as store:
-            return settings.get(store, DEMO_PORT_SETTING) if store else None
-
-    return DemoOrgLauncher(paths.demo_org_dir, port=port)
-
-
 def cmd_doctor(args: argparse.Namespace) -> int:
     results = doctor.run_doctor()
     overall = worst(results)
@@ -249,7 +205,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Org: {org}" + (f" as {connection.username}" if connection.username else ""))
         print(f"Instance: {connection.instance_url}")
     for name, count in status.counts.items():
-        print(f"{name}: {count}")
+        print(f"{name}: {count:,}")
     return 0
 
 
@@ -352,10 +308,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_settings(args: argparse.Namespace) -> int:
     if args.settings_command == "set":
         with open_store() as store:
-            try:
-                settings_catalog.change(store, args.key, args.value)
-            except settings_catalog.UnknownSettingError as error:
-                raise CommandError(str(error)) from None
+            with demo_org_launcher() as demo_org, connection_manager(store, demo_org) as manager:
+
+                def offered() -> crm_settings.CrmChoices:
+                    live = manager.state in (ConnectionState.CONNECTED, ConnectionState.SYNCING)
+                    return crm_settings.choices(store, manager.open_session if live else None)
+
+                settings_catalog.change(store, args.key, args.value, offered)
+            if args.key in (crm_settings.AUTO_SYNC_ALL_SEATS, crm_settings.PIPELINE_STAGE):
+                from navsync_desktop.engine import autosave
+
+                autosave.recompute(store)
         return 0
     with store_to_look_at() as (store, _read_only):
         current = settings_catalog.show(store)
@@ -363,7 +326,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
         print_json(current)
     else:
         for key, value in current.items():
-            print(f"{key} = {'(not set)' if value is None else value}")
+            shown = {None: "(not set)", True: "yes", False: "no"}.get(value, value)
+            print(f"{key} = {shown}")
     return 0
 
 

@@ -63,6 +63,36 @@ class Text:
     def __str__(self) -> str:
         return self.render(lambda _context, source: source)
 
+    def to_json(self) -> dict:
+        """A plain form to keep in the store, so it can be translated when shown later."""
+        args = {name: _value_to_json(value) for name, value in self.args.items()}
+        return {"context": self.context, "source": self.source, "args": args}
+
+    @classmethod
+    def from_json(cls, kept: dict) -> Text:
+        args = {name: _value_from_json(value) for name, value in kept.get("args", {}).items()}
+        return cls(kept["context"], kept["source"], args)
+
+
+def _value_to_json(value: Any) -> Any:
+    if isinstance(value, Text):
+        return value.to_json()
+    if isinstance(value, Number):
+        return {"number": value.value}
+    if isinstance(value, datetime):
+        return {"moment": value.isoformat()}
+    return value
+
+
+def _value_from_json(value: Any) -> Any:
+    if isinstance(value, dict) and "source" in value:
+        return Text.from_json(value)
+    if isinstance(value, dict) and set(value) == {"number"}:
+        return Number(value["number"])
+    if isinstance(value, dict) and set(value) == {"moment"}:
+        return datetime.fromisoformat(value["moment"])
+    return value
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Text:
     return Text(context, source)

@@ -39,6 +39,16 @@ def navsync_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def store(navsync_home):
+    """The program's store in this test's NAVSYNC_HOME."""
+    from navsync_desktop import paths
+    from navsync_desktop.store import Store
+
+    with Store.open(paths.store_path()) as opened:
+        yield opened
+
+
+@pytest.fixture
 def keyring_file(tmp_path):
     return tmp_path / "xdg-data" / "python_keyring" / "keyring_pass.cfg"
 

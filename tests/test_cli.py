@@ -78,7 +78,16 @@ def test_status_json_on_a_fresh_machine():
     assert status["state_label"] == "Disconnected"
     assert status["last_synced"] is None
     assert status["connection"]["org_id"] is None
-    assert status["counts"] == {"sync_runs": 0}
+    assert status["counts"] == {
+        "User": 0,
+        "UserRole": 0,
+        "Account": 0,
+        "Contact": 0,
+        "Lead": 0,
+        "Opportunity": 0,
+        "OpportunityContactRole": 0,
+        "OpportunityStage": 0,
+    }
 
 
 def test_status_text_names_the_state():

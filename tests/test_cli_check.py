@@ -63,7 +63,8 @@ def test_settings_refuse_unknown_values_with_the_allowed_ones():
     assert result.returncode == 1
     assert "core, advanced, advanced_plus" in result.stderr
     shown = json.loads(run_cli("settings", "show", "--json").stdout)
-    assert shown == {"salesnav.admin_seat": None, "salesnav.contract": None}
+    assert shown["salesnav.admin_seat"] is None and shown["salesnav.contract"] is None
+    assert shown["crm.auto_sync_all_seats"] is True, "the other settings show their defaults"
 
 
 def test_a_contract_given_by_its_former_name_is_kept_under_today_s():

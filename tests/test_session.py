@@ -137,8 +137,8 @@ def test_a_revoked_refresh_token_means_reconnect_required(demo_org, tokens):
     assert tokens.refresh_token not in str(refused.value)
 
 
-# Failure injection. The demo org has no fault-injection mode (its scenarios leave out
-# `flaky`), so a tiny HTTPS server of the test's own answers with planned failures.
+# Failure injection in a planned order (the demo org's `flaky` faults are random): a tiny
+# HTTPS server of the test's own answers with the planned failures.
 
 
 class _PlannedAnswers(BaseHTTPRequestHandler):

@@ -7,12 +7,30 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from .faults import DEFAULT_KINDS, FaultKind
 from .launcher import DEFAULT_PORT
 from .scenarios import DEFAULT_SCENARIO, DEMO_PASSWORD, SCENARIOS
 
 ArgumentType = Callable[[str], int]
+
+
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
+def _fault_kinds(text: str) -> tuple[FaultKind, ...]:
+    try:
+        return tuple(FaultKind(name.strip()) for name in text.split(",") if name.strip())
+    except ValueError:
+        known = ", ".join(kind.value for kind in FaultKind)
+        message = f"unknown fault kind in {text!r}; known: {known}"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def add_subcommands(
@@ -35,6 +53,20 @@ def add_subcommands(
     serve.add_argument("--records", type=count_type, metavar="N", help="reseed with N contacts")
     serve.add_argument(
         "--reset", action="store_true", help="throw away the org's data and grants, seed anew"
+    )
+    serve.add_argument(
+        "--faults",
+        type=_share,
+        metavar="RATE",
+        help="share of API requests that meet a fault (default: 0.2 with --scenario flaky, else 0)",
+    )
+    serve.add_argument("--fault-seed", type=int, default=0, metavar="N", help="seed of the faults")
+    serve.add_argument(
+        "--fault-kinds",
+        type=_fault_kinds,
+        metavar="K,K",
+        help=f"which faults (default: {','.join(kind.value for kind in DEFAULT_KINDS)}; "
+        f"{FaultKind.LOST_WRITE_ANSWER.value} only when named)",
     )
     commands.add_parser("scenarios", help="list the scenarios, one line each")
 
@@ -66,6 +98,8 @@ def _serve(args: argparse.Namespace, folder: Path) -> int:
         reset=args.reset,
         log_requests=True,
         announce=True,
+        faults=args.faults,
+        fault_seed=args.fault_seed,
     )
     try:
         endpoint = server.start()
@@ -79,8 +113,14 @@ def _serve(args: argparse.Namespace, folder: Path) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.fault_kinds and server.fault_plan:
+        server.inject_faults(replace(server.fault_plan, kinds=args.fault_kinds))
     scenario = server.store.scenario
     print(f"Demo org ({scenario.name}) serving at {endpoint.instance_url}")
+    if server.fault_plan:
+        plan = server.fault_plan
+        kinds = ", ".join(kind.value for kind in plan.kinds)
+        print(f"Faults: {plan.rate:.0%} of API requests (seed {plan.seed}): {kinds}")
     print(f"CA certificate: {endpoint.ca_cert}")
     print(f"Browser pages (login, front door): {endpoint.browser_url}")
     print(f"Log in as {scenario.login_username} with password {DEMO_PASSWORD}")

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from filelock import FileLock, Timeout
 
 from .certs import CA_FILE, ensure_certificates
+from .faults import FaultInjector, FaultPlan
 from .files import owner_only_folder, write_owner_only
 from .grants import GrantStore
 from .launcher import DEFAULT_PORT
@@ -89,15 +90,20 @@ class DemoOrgServer:
         access_token_lifetime: float = 7200,
         log_requests: bool = False,
         announce: bool = False,
+        faults: float | None = None,
+        fault_seed: int = 0,
     ):
         """``port=0`` picks a free port; ``announce`` writes served.json for other processes
-        (what `demo-org serve` does), removed again by ``stop``."""
+        (what `demo-org serve` does), removed again by ``stop``. ``faults`` is the share of API
+        requests that meet a fault (default: the scenario's, 0.2 for `flaky`, else none)."""
         self._folder = Path(folder)
         self._port = port
         self._open_args = {"scenario": scenario, "records": records, "reset": reset}
         self._token_lifetime = access_token_lifetime
         self._log_requests = log_requests
         self._announce = announce
+        self._faults = (faults, fault_seed)
+        self._injector: FaultInjector | None = None
         self._endpoint: DemoOrgEndpoint | None = None
         self._store: OrgStore | None = None
         self._grants: GrantStore | None = None
@@ -150,7 +156,7 @@ class DemoOrgServer:
             self._open_org()
             certs = ensure_certificates(self._folder)
             self._httpd = serve_on(
-                listener, self._app, certs.server_context(), log_requests=self._log_requests
+                listener, self._injector, certs.server_context(), log_requests=self._log_requests
             )
             self._browser_httpd = serve_plain_on(
                 browser_listener, BrowserPages(self._app), log_requests=self._log_requests
@@ -182,6 +188,25 @@ class DemoOrgServer:
         if self._open_args["reset"]:
             self._grants.clear()
         self._app = DemoOrgApp(self._store, self._grants, self._folder)
+        rate, seed = self._faults
+        rate = self._store.scenario.fault_rate if rate is None else rate
+        self._injector = FaultInjector(self._app, FaultPlan(rate, seed) if rate else None)
+
+    def inject_faults(self, plan: FaultPlan | None) -> None:
+        """Change the faults while serving (None: none at all)."""
+        if self._injector is None:
+            raise RuntimeError("the demo org server is not running")
+        self._injector.plan = plan
+
+    @property
+    def fault_plan(self) -> FaultPlan | None:
+        return self._injector.plan if self._injector else None
+
+    @property
+    def faults_injected(self) -> dict[str, int]:
+        """How many faults of each kind were injected so far."""
+        injected = self._injector.injected if self._injector else {}
+        return {str(kind): count for kind, count in injected.items()}
 
     def stop(self) -> None:
         if self._endpoint is None:
@@ -203,7 +228,7 @@ class DemoOrgServer:
         for part in (self._app, self._grants, self._store):
             if part is not None:
                 part.close()
-        self._app = self._grants = self._store = None
+        self._app = self._grants = self._store = self._injector = None
 
     def __enter__(self) -> DemoOrgServer:
         self.start()

@@ -1,6 +1,7 @@
 """Named scenarios: each one a documented situation of a customer's org (SPEC.md's table).
 
-`flaky` is not here: fault injection belongs to the server and the support tooling.
+`flaky` has the healthy org's data; its faults come from the server (faults.py), which reads
+``fault_rate`` here as the default share of API requests that meet one.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Scenario:
     daily_api_max: int = ENTERPRISE_API_MAX
     daily_api_remaining: int = ENTERPRISE_API_MAX - 812
     default_contacts: int = 5_000
+    fault_rate: float = 0.0
 
 
 _ALL = [
@@ -105,6 +107,13 @@ _ALL = [
         "120,000 contacts: big enough for Bulk API 2.0",
         "Enterprise Edition",
         default_contacts=120_000,
+    ),
+    Scenario(
+        "flaky",
+        "Healthy data, but 20% of API requests meet 5xx, resets, slow answers, "
+        "REQUEST_LIMIT_EXCEEDED or an expired session",
+        "Enterprise Edition",
+        fault_rate=0.2,
     ),
 ]
 

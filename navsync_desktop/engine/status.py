@@ -8,7 +8,7 @@ from pathlib import Path
 
 from navsync_desktop.engine.connection_state import ConnectionStateMachine
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
-from navsync_desktop.store import Store, StoreLockedError, connection, sync_runs
+from navsync_desktop.store import Store, StoreLockedError, connection, crm_records, sync_runs
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
 from navsync_desktop.store.migrations import LATEST_VERSION
 
@@ -25,7 +25,7 @@ STATE_LABELS = {
 class StatusReport:
     connection: ConnectionRecord
     last_synced: datetime | None
-    counts: dict[str, int]
+    counts: dict[str, int]  # records kept per synced sObject
     # what keeps the connection from working right now (Salesforce unreachable), if anything
     problem: Text | None = None
 
@@ -59,7 +59,7 @@ def status_of(store: Store) -> StatusReport:
     return StatusReport(
         connection=connection.load(store),
         last_synced=sync_runs.last_synced(store),
-        counts={"sync_runs": sync_runs.count(store)},
+        counts=crm_records.counts(store),
     )
 
 
@@ -67,20 +67,41 @@ def read_status(path: Path) -> StatusReport:
     """The status without taking the store's write lock, so it works while the GUI runs.
 
     Two cases need the writer once, when no other copy of the program runs: an older file
-    is brought forward, and a connect that a killed program left behind is undone."""
+    is brought forward, and a connect or a sync that a killed program left behind is
+    undone."""
     store = Store.open_readonly(path)
     if store is None:
-        return StatusReport(ConnectionRecord(), None, {"sync_runs": 0})
+        return StatusReport(ConnectionRecord(), None, dict.fromkeys(crm_records.TABLES, 0))
     with store:
         outdated = store.version < LATEST_VERSION
-        if not outdated and connection.load(store).state is not ConnectionState.CONNECTING:
+        left_behind = (ConnectionState.CONNECTING, ConnectionState.SYNCING)
+        if not outdated and connection.load(store).state not in left_behind:
             return status_of(store)
     try:
         with Store.open(path) as writer:
             ConnectionStateMachine(writer)  # restores the state from before an interrupted connect
+            sync_runs.mark_interrupted(writer)
             return status_of(writer)
     except StoreLockedError:
         if outdated:
             raise
     with Store.open_readonly(path) as store:  # a running program is connecting right now
         return status_of(store)
+
+
+def read_history(path: Path) -> list[sync_runs.SyncRun]:
+    """The sync runs, newest first, without taking the store's write lock. A run shown as
+    running while no copy of the program runs was interrupted: it is marked so first."""
+    store = Store.open_readonly(path)
+    if store is None:
+        return []
+    with store:
+        runs = sync_runs.history(store)
+        if store.version == LATEST_VERSION and all(run.status != "running" for run in runs):
+            return runs
+    try:
+        with Store.open(path) as writer:
+            sync_runs.mark_interrupted(writer)
+            return sync_runs.history(writer)
+    except StoreLockedError:  # a running program is syncing right now
+        return runs

@@ -31,14 +31,26 @@ def is_transient_network_error(error: BaseException) -> bool:
     )
 
 
-def _log_retry(state: RetryCallState) -> None:
+@dataclass(frozen=True)
+class RetryNotice:
+    """A transient failure about to be retried: what failed, and how long until the retry."""
+
+    error: BaseException
+    attempt: int  # the attempt that failed, the first being 1
+    wait_s: float
+
+
+def _log_retry(state: RetryCallState) -> RetryNotice:
     error = state.outcome.exception() if state.outcome else None
+    wait_s = state.next_action.sleep if state.next_action else 0.0
+    notice = RetryNotice(error, state.attempt_number, wait_s)
     log.warning(
         "transient Salesforce failure (%s), attempt %d; retrying in %.1f s",
         type(error).__name__,
-        state.attempt_number,
-        state.next_action.sleep if state.next_action else 0.0,
+        notice.attempt,
+        notice.wait_s,
     )
+    return notice
 
 
 @dataclass(frozen=True)
@@ -47,14 +59,25 @@ class RetryPolicy:
     initial_wait_s: float = 0.5
     max_wait_s: float = 8.0
 
-    def retrying(self, is_transient: Callable[[BaseException], bool]) -> Retrying:
-        """A tenacity ``Retrying`` that re-raises the last error once the attempts are used."""
+    def retrying(
+        self,
+        is_transient: Callable[[BaseException], bool],
+        on_retry: Callable[[RetryNotice], None] | None = None,
+    ) -> Retrying:
+        """A tenacity ``Retrying`` that re-raises the last error once the attempts are used;
+        ``on_retry`` hears of each retry before its wait."""
+
+        def before_sleep(state: RetryCallState) -> None:
+            notice = _log_retry(state)
+            if on_retry is not None:
+                on_retry(notice)
+
         return Retrying(
             stop=stop_after_attempt(self.attempts),
             wait=wait_exponential_jitter(
                 multiplier=self.initial_wait_s, max=self.max_wait_s, jitter=self.initial_wait_s
             ),
             retry=retry_if_exception(is_transient),
-            before_sleep=_log_retry,
+            before_sleep=before_sleep,
             reraise=True,
         )

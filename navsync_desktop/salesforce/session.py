@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 import requests
 from simple_salesforce import Salesforce
 from simple_salesforce import exceptions as sf_exceptions
+from simple_salesforce.util import exception_handler
 
 from navsync_desktop.credentials import SalesforceCredentials
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP
@@ -32,7 +34,12 @@ from navsync_desktop.salesforce.errors import (
     SalesforceError,
     SalesforceUnavailable,
 )
-from navsync_desktop.salesforce.retry import HTTP_TIMEOUT_S, RetryPolicy, is_transient_network_error
+from navsync_desktop.salesforce.retry import (
+    HTTP_TIMEOUT_S,
+    RetryNotice,
+    RetryPolicy,
+    is_transient_network_error,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +60,27 @@ class ApiUsage:
 class _HttpSession(requests.Session):
     """requests has no default timeout; a hung connection must end as a transient failure.
     ``verify`` goes with every request: a session-level pin alone would be replaced by
-    REQUESTS_CA_BUNDLE from the environment."""
+    REQUESTS_CA_BUNDLE from the environment. Every request is counted and first passes
+    ``before_request`` (a sync's pacing may wait there, or refuse); every answer is shown to
+    ``on_answer`` (which reads the API usage from it)."""
+
+    def __init__(self, on_answer: Callable[[requests.Response], None]) -> None:
+        super().__init__()
+        self.before_request: Callable[[], None] | None = None
+        self._on_answer = on_answer
+        self._count_lock = threading.Lock()
+        self.requests_sent = 0
 
     def request(self, method, url, **kwargs):
         kwargs.setdefault("timeout", HTTP_TIMEOUT_S)
         kwargs.setdefault("verify", self.verify)
-        return super().request(method, url, **kwargs)
+        if self.before_request is not None:
+            self.before_request()
+        with self._count_lock:
+            self.requests_sent += 1
+        response = super().request(method, url, **kwargs)
+        self._on_answer(response)
+        return response
 
 
 def _first_error(error: sf_exceptions.SalesforceError) -> tuple[str, str]:
@@ -140,7 +162,7 @@ class SalesforceSession:
         self._retry = retry
         self._on_reconnect_required = on_reconnect_required
         self._on_credentials_rotated = on_credentials_rotated
-        self._http = _HttpSession()
+        self._http = _HttpSession(self._note_answer)
         self._http.verify = str(ca_cert) if ca_cert else True  # never False
         self._state_lock = threading.Lock()
         self._flight: Future | None = None  # the refresh that is running, shared by its waiters
@@ -149,6 +171,7 @@ class SalesforceSession:
         self._api_usage: ApiUsage | None = None
         self._describe_cache: dict[str, dict] = {}
         self.refreshes = 0  # access tokens renewed by this session (sync health shows it)
+        self.on_retry: Callable[[RetryNotice], None] | None = None  # e.g. a sync's progress
 
     @property
     def org_id(self) -> str:
@@ -169,12 +192,27 @@ class SalesforceSession:
         with self._state_lock:
             return self._api_usage
 
+    @property
+    def http_requests(self) -> int:
+        """HTTP requests sent to the org's API by this session, retries included."""
+        return self._http.requests_sent
+
+    @property
+    def request_gate(self) -> Callable[[], None] | None:
+        return self._http.before_request
+
+    @request_gate.setter
+    def request_gate(self, gate: Callable[[], None] | None) -> None:
+        """Called before every API request; it may wait, or raise to stop the request."""
+        self._http.before_request = gate
+
     def _client_for(self, access_token: str) -> Salesforce:
         return Salesforce(
             instance_url=self._credentials.instance_url,
             session_id=access_token,
             session=self._http,
             version=self._version,
+            object_pairs_hook=None,  # plain dicts: json's fast path, not OrderedDict
         )
 
     def _current_client(self) -> Salesforce:
@@ -240,34 +278,33 @@ class SalesforceSession:
             self.refreshes += 1
         log.info("access token renewed for org %s", self.org_id)
 
-    def _note_usage(self, client: Salesforce) -> None:
-        usage = client.api_usage.get("api-usage")
+    def _note_answer(self, response: requests.Response) -> None:
+        """Every answer (errors and streamed ones too) says how much of the daily API
+        allowance is used."""
+        limit_info = response.headers.get("Sforce-Limit-Info")
+        usage = Salesforce.parse_api_usage(limit_info).get("api-usage") if limit_info else None
         if usage is not None:
             with self._state_lock:
                 self._api_usage = ApiUsage(usage.used, usage.total)
 
     def call(self, fn: Callable[[Salesforce], T]) -> T:
-        """Run ``fn`` with the simple-salesforce client: refreshed once on an expired
-        session, retried on transient failures, errors mapped."""
-        refreshed = False
+        """Run ``fn`` with the simple-salesforce client: renewed on an expired session,
+        retried on transient failures, errors mapped."""
 
         def attempt() -> T:
-            nonlocal refreshed
+            # One renewal per attempt: an expired session seen again on a later attempt (after
+            # a transient failure) is renewed again rather than taken as final.
             client = self._current_client()
             try:
-                result = fn(client)
+                return fn(client)
             except sf_exceptions.SalesforceError as error:
-                if refreshed or not _is_expired_session(error):
+                if not _is_expired_session(error):
                     raise
-                refreshed = True
                 self._refresh(stale=client)
-                client = self._current_client()
-                result = fn(client)
-            self._note_usage(client)
-            return result
+                return fn(self._current_client())
 
         try:
-            return self._retry.retrying(_is_transient)(attempt)
+            return self._retry.retrying(_is_transient, self.on_retry)(attempt)
         except sf_exceptions.SalesforceError as error:
             raise _mapped(error) from None  # the simple-salesforce error repeats the whole body
         except requests.RequestException as error:
@@ -299,6 +336,28 @@ class SalesforceSession:
         return self.call(
             lambda sf: sf.query_more(next_records_url, identifier_is_url=True, headers=headers)
         )
+
+    def stream(
+        self,
+        path: str,
+        consume: Callable[[requests.Response], T],
+        *,
+        params: dict[str, Any] | None = None,
+    ) -> T:
+        """GET ``path`` (below the versioned data URL, e.g. ``jobs/query/<id>/results``) and
+        hand the answer to ``consume`` while its body is still arriving. The request and
+        ``consume`` are retried together, so ``consume`` must cope with running again."""
+
+        def fetch(sf: Salesforce) -> T:
+            response = sf.session.request(
+                "GET", sf.base_url + path, headers=sf.headers, params=params, stream=True
+            )
+            with closing(response):
+                if response.status_code >= 300:
+                    exception_handler(response, name=path)
+                return consume(response)
+
+        return self.call(fetch)
 
     def query_all(self, soql: str) -> list[dict]:
         return list(self.query_all_iter(soql))

@@ -48,6 +48,171 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE connection ADD COLUMN previous_state TEXT;
     """,
+    # 5: the CRM sync: one table per synced sObject (the fields the program needs, plus keys
+    # normalised for matching), each object's sync state, seat holders and their auto-saved
+    # lists, and a fuller record of each run ('cancelled', per-object counts, API usage)
+    """
+    CREATE TABLE crm_user_role (
+        id               TEXT PRIMARY KEY,
+        name             TEXT,
+        developer_name   TEXT,
+        parent_role_id   TEXT,
+        system_modstamp  TEXT NOT NULL   -- ISO 8601, UTC, as Salesforce keeps it
+    ) WITHOUT ROWID;
+    CREATE TABLE crm_user (
+        id               TEXT PRIMARY KEY,
+        name             TEXT,
+        first_name       TEXT,
+        last_name        TEXT,
+        email            TEXT COLLATE NOCASE,
+        username         TEXT COLLATE NOCASE,
+        is_active        INTEGER,
+        user_role_id     TEXT,
+        profile_name     TEXT,
+        title            TEXT,
+        system_modstamp  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX crm_user_email ON crm_user (email);
+    CREATE TABLE crm_account (
+        id                   TEXT PRIMARY KEY,
+        name                 TEXT,
+        company_key          TEXT,       -- the name without legal form, case or accents
+        owner_id             TEXT,
+        parent_id            TEXT,
+        website              TEXT,
+        website_domain       TEXT,       -- e.g. example.com
+        industry             TEXT,
+        linkedin_company_id  TEXT,       -- the LinkedIn package's field, when installed
+        system_modstamp      TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX crm_account_owner ON crm_account (owner_id);
+    CREATE INDEX crm_account_company_key ON crm_account (company_key);
+    CREATE INDEX crm_account_website_domain ON crm_account (website_domain);
+    CREATE INDEX crm_account_linkedin_company ON crm_account (linkedin_company_id);
+    CREATE TABLE crm_contact (
+        id                     TEXT PRIMARY KEY,
+        account_id             TEXT,
+        first_name             TEXT,
+        last_name              TEXT,
+        name_key               TEXT,     -- first and last name without case or accents
+        email                  TEXT COLLATE NOCASE,
+        title                  TEXT,
+        owner_id               TEXT,
+        linkedin_profile_url   TEXT,     -- the org's profile URL field, when it has one
+        linkedin_profile_key   TEXT,     -- e.g. linkedin.com/in/jane-doe
+        linkedin_member_token  TEXT,     -- the LinkedIn package's member token
+        system_modstamp        TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX crm_contact_account ON crm_contact (account_id);
+    CREATE INDEX crm_contact_email ON crm_contact (email);
+    CREATE INDEX crm_contact_name_key ON crm_contact (name_key);
+    CREATE INDEX crm_contact_profile_key ON crm_contact (linkedin_profile_key);
+    CREATE INDEX crm_contact_member_token ON crm_contact (linkedin_member_token);
+    CREATE TABLE crm_lead (
+        id                     TEXT PRIMARY KEY,
+        company                TEXT,
+        company_key            TEXT,
+        is_converted           INTEGER,
+        first_name             TEXT,
+        last_name              TEXT,
+        name_key               TEXT,
+        email                  TEXT COLLATE NOCASE,
+        title                  TEXT,
+        owner_id               TEXT,
+        linkedin_profile_url   TEXT,
+        linkedin_profile_key   TEXT,
+        linkedin_member_token  TEXT,
+        system_modstamp        TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX crm_lead_owner ON crm_lead (owner_id);
+    CREATE INDEX crm_lead_email ON crm_lead (email);
+    CREATE INDEX crm_lead_name_key ON crm_lead (name_key, company_key);
+    CREATE INDEX crm_lead_profile_key ON crm_lead (linkedin_profile_key);
+    CREATE INDEX crm_lead_member_token ON crm_lead (linkedin_member_token);
+    CREATE TABLE crm_opportunity (
+        id               TEXT PRIMARY KEY,
+        name             TEXT,
+        account_id       TEXT,
+        owner_id         TEXT,
+        stage_name       TEXT,
+        amount           REAL,
+        won_value        REAL,           -- the field chosen in the CRM settings
+        close_date       TEXT,
+        is_closed        INTEGER,
+        is_won           INTEGER,
+        system_modstamp  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX crm_opportunity_owner ON crm_opportunity (owner_id, is_closed);
+    CREATE INDEX crm_opportunity_account ON crm_opportunity (account_id);
+    CREATE TABLE crm_opportunity_contact_role (
+        id               TEXT PRIMARY KEY,
+        opportunity_id   TEXT,
+        contact_id       TEXT,
+        role             TEXT,
+        is_primary       INTEGER,
+        system_modstamp  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX crm_contact_role_opportunity ON crm_opportunity_contact_role (opportunity_id);
+    CREATE INDEX crm_contact_role_contact ON crm_opportunity_contact_role (contact_id);
+    CREATE TABLE crm_opportunity_stage (
+        id               TEXT PRIMARY KEY,
+        label            TEXT,
+        api_name         TEXT,           -- what Opportunity.StageName holds
+        sort_order       INTEGER,
+        is_active        INTEGER,
+        is_closed        INTEGER,
+        is_won           INTEGER,
+        system_modstamp  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX crm_opportunity_stage_api_name ON crm_opportunity_stage (api_name);
+    CREATE TABLE sync_state (
+        sobject      TEXT PRIMARY KEY,
+        watermark    TEXT,               -- the newest SystemModstamp read
+        fingerprint  TEXT NOT NULL,      -- of the fields read; when it changes, read in full
+        fields       TEXT NOT NULL,      -- JSON {name: [type, label]} from the last describe
+        synced_at    TEXT NOT NULL
+    );
+    CREATE TABLE seats (
+        id           INTEGER PRIMARY KEY,
+        email        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name         TEXT NOT NULL,
+        seat_type    TEXT NOT NULL DEFAULT 'team_member'
+                     CHECK (seat_type IN ('admin', 'team_member', 'admin_team_member')),
+        profile_url  TEXT,
+        profile_key  TEXT,
+        sync         INTEGER NOT NULL DEFAULT 1,
+        added_at     TEXT NOT NULL
+    );
+    -- the key's columns first: SQLite 3.40's integrity check misreads NOT NULL columns that
+    -- sit between the key columns of a WITHOUT ROWID table (and the store would seem damaged)
+    CREATE TABLE saved_list_entries (
+        seat_id    INTEGER NOT NULL REFERENCES seats (id) ON DELETE CASCADE,
+        list       TEXT NOT NULL CHECK (list IN ('accounts', 'leads_contacts')),
+        record_id  TEXT NOT NULL,
+        sobject    TEXT NOT NULL,
+        PRIMARY KEY (seat_id, list, record_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_runs_new (
+        id               INTEGER PRIMARY KEY,
+        kind             TEXT NOT NULL CHECK (kind IN ('full', 'incremental')),
+        status           TEXT NOT NULL
+                         CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled')),
+        started_at       TEXT NOT NULL,
+        finished_at      TEXT,
+        error            TEXT,
+        paused           INTEGER NOT NULL DEFAULT 0,   -- stopped to keep the API reserve
+        objects          TEXT NOT NULL DEFAULT '{}',   -- JSON per object: read, changed, ...
+        http_requests    INTEGER NOT NULL DEFAULT 0,
+        api_used_before  INTEGER,                      -- Sforce-Limit-Info api-usage
+        api_used_after   INTEGER,
+        api_max          INTEGER
+    );
+    INSERT INTO sync_runs_new (id, kind, status, started_at, finished_at, error)
+        SELECT id, kind, status, started_at, finished_at, error FROM sync_runs;
+    DROP TABLE sync_runs;
+    ALTER TABLE sync_runs_new RENAME TO sync_runs;
+    CREATE INDEX sync_runs_finished ON sync_runs (status, finished_at);
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

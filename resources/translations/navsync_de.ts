@@ -78,7 +78,7 @@
         <translation>„Proof Key for Code Exchange (PKCE) erforderlich“: ein. „Geheimnis für Webserver-Fluss erforderlich“ und „Geheimnis für Aktualisierungstoken-Fluss erforderlich“: aus (NavSync Desktop speichert kein Client-Geheimnis).</translation>
     </message>
     <message>
-        <source>Then copy the app&apos;s Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
+        <source>Then copy the app's Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
         <translation>Kopieren Sie dann den Verbraucherschlüssel der App (OAuth-Einstellungen, „Verbraucherschlüssel und -geheimnis“) oben in das Feld Client-ID.</translation>
     </message>
     <message>
@@ -141,7 +141,7 @@
         <translation>Warten auf die Salesforce-Anmeldung im Browser …</translation>
     </message>
     <message>
-        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario&apos;s user and the password filled in: choose Allow.</source>
+        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario's user and the password filled in: choose Allow.</source>
         <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Ihre Anmeldeseite öffnet sich im Browser, Benutzer und Kennwort des Szenarios sind schon eingetragen: Wählen Sie „Zulassen“.</translation>
     </message>
     <message>
@@ -264,11 +264,11 @@
         <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut mit --replace-data, um die lokalen Daten zu ersetzen, oder melden Sie sich bei {old_org} an.</translation>
     </message>
     <message>
-        <source>Enter the Consumer Key of your org&apos;s External Client App as Client ID.</source>
+        <source>Enter the Consumer Key of your org's External Client App as Client ID.</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org als Client-ID ein.</translation>
     </message>
     <message>
-        <source>Give the Consumer Key of your org&apos;s External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
+        <source>Give the Consumer Key of your org's External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org mit --client-id an (wie Sie die App anlegen, steht in docs/connect-a-salesforce-org.md).</translation>
     </message>
     <message>
@@ -932,7 +932,7 @@
         <translation>NavSync Desktop hat sie ignoriert und wartet weiter auf die Anmeldung in dem Fenster, das es geöffnet hat. Schließen Sie die Anmeldung dort ab.</translation>
     </message>
     <message>
-        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network&apos;s proxy settings.</source>
+        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network's proxy settings.</source>
         <translation>Das Zertifikat von {host} konnte nicht überprüft werden, daher wurde nichts gesendet. Prüfen Sie die Adresse oder die Proxy-Einstellungen des Netzwerks.</translation>
     </message>
     <message>
@@ -958,6 +958,112 @@
     <message>
         <source>Salesforce at {instance} could not be reached ({reason}); check the network and retry.</source>
         <translation>Salesforce unter {instance} ist nicht erreichbar ({reason}); prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Seats</name>
+    <message>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Teammitglied</translation>
+    </message>
+    <message>
+        <source>Admin + Team member</source>
+        <translation>Administrator + Teammitglied</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Unknown seat type “{value}” (Admin, Team member, Admin + Team member)</source>
+        <translation>Unbekannter Lizenztyp „{value}“ (Administrator, Teammitglied, Administrator + Teammitglied)</translation>
+    </message>
+    <message>
+        <source>Sync must be on or off, not “{value}”</source>
+        <translation>Synchronisierung muss „an“ oder „aus“ sein, nicht „{value}“</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an email address</source>
+        <translation>„{value}“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>The seat holder's name is missing</source>
+        <translation>Der Name des Lizenznehmers fehlt</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a LinkedIn profile URL</source>
+        <translation>„{value}“ ist keine LinkedIn-Profil-URL</translation>
+    </message>
+    <message>
+        <source>{email} is a seat holder already; change the seat or import a list</source>
+        <translation>{email} ist bereits Lizenznehmer; ändern Sie die Lizenz oder importieren Sie eine Liste</translation>
+    </message>
+    <message>
+        <source>No seat holder has the email {email}</source>
+        <translation>Kein Lizenznehmer hat die E-Mail-Adresse {email}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>{file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>{file} is empty: it needs a header line</source>
+        <translation>{file} ist leer: Die Datei braucht eine Kopfzeile</translation>
+    </message>
+    <message>
+        <source>{email} is listed twice (also on line {other})</source>
+        <translation>{email} steht zweimal in der Datei (auch in Zeile {other})</translation>
+    </message>
+    <message>
+        <source>two columns mean {column}</source>
+        <translation>zwei Spalten bedeuten {column}</translation>
+    </message>
+    <message>
+        <source>the header needs the columns email and name (found: {found}); the columns are: email, name, seat type, profile url, sync</source>
+        <translation>die Kopfzeile braucht die Spalten email und name (gefunden: {found}); die Spalten sind: email, name, seat type, profile url, sync</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {problem}. Nothing was imported.</source>
+        <translation>{file}, Zeile {line}: {problem}. Es wurde nichts importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>{key} must be one of: {allowed}</source>
+        <translation>{key} muss einer dieser Werte sein: {allowed}</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number of at least {low}</source>
+        <translation>{key} muss eine ganze Zahl von mindestens {low} sein</translation>
+    </message>
+    <message>
+        <source>{key} must be a whole number from {low} to {high}</source>
+        <translation>{key} muss eine ganze Zahl von {low} bis {high} sein</translation>
+    </message>
+    <message>
+        <source>The org's {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
+        <translation>Die {what} der Organisation sind noch nicht bekannt: Verbinden Sie zuerst mit Salesforce (und synchronisieren Sie), oder wählen Sie {not_sure}.</translation>
+    </message>
+    <message>
+        <source>opportunity stages</source>
+        <translation>Opportunity-Phasen</translation>
+    </message>
+    <message>
+        <source>opportunity currency fields</source>
+        <translation>Währungsfelder der Opportunity</translation>
+    </message>
+    <message>
+        <source>unknown setting {key}; known: {known}</source>
+        <translation>unbekannte Einstellung {key}; bekannt sind: {known}</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1144,57 @@
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>The sync failed unexpectedly; nothing was changed. The log file has the details.</source>
+        <translation>Die Synchronisierung ist unerwartet fehlgeschlagen; es wurde nichts geändert. Einzelheiten stehen in der Protokolldatei.</translation>
+    </message>
+    <message>
+        <source>Syncing {percent}% — {sobject} {read} / {total}</source>
+        <translation>Synchronisierung {percent} % — {sobject} {read} / {total}</translation>
+    </message>
+    <message>
+        <source>Saving {sobject}…</source>
+        <translation>{sobject} wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Updating the seat holders' saved lists…</source>
+        <translation>Die gespeicherten Listen der Lizenznehmer werden aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Preparing the sync…</source>
+        <translation>Die Synchronisierung wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Retrying — Salesforce is busy (too many requests at once)</source>
+        <translation>Neuer Versuch — Salesforce ist ausgelastet (zu viele gleichzeitige Anfragen)</translation>
+    </message>
+    <message>
+        <source>Retrying — Salesforce answered {status}</source>
+        <translation>Neuer Versuch — Salesforce antwortete mit {status}</translation>
+    </message>
+    <message>
+        <source>Retrying — Salesforce did not answer in time</source>
+        <translation>Neuer Versuch — Salesforce hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>Retrying — the connection to Salesforce was interrupted</source>
+        <translation>Neuer Versuch — die Verbindung zu Salesforce wurde unterbrochen</translation>
+    </message>
+    <message>
+        <source>Slowing down — only {remaining} API requests are left today; {reserve} stay reserved for other integrations</source>
+        <translation>Langsamer — heute sind nur noch {remaining} API-Anforderungen übrig; {reserve} bleiben für andere Integrationen reserviert</translation>
+    </message>
+    <message>
+        <source>The sync was interrupted: the program ended before it finished. Nothing was lost.</source>
+        <translation>Die Synchronisierung wurde unterbrochen: Das Programm wurde vor ihrem Ende beendet. Es ging nichts verloren.</translation>
+    </message>
+    <message>
+        <source>Paused: {remaining} API requests are left today and stay reserved for other integrations. The sync goes on with the next run; nothing was lost.</source>
+        <translation>Angehalten: Heute sind noch {remaining} API-Anforderungen übrig, sie bleiben für andere Integrationen reserviert. Die Synchronisierung geht beim nächsten Lauf weiter; nichts ging verloren.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Set up CRM sync with Salesforce</source>
@@ -1060,7 +1217,7 @@
         <translation>Prüfen, ob die Org für die CRM-Synchronisierung bereit ist</translation>
     </message>
     <message>
-        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders&apos; InMails, messages, notes and calls are written back to Salesforce as activities.</source>
+        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders' InMails, messages, notes and calls are written back to Salesforce as activities.</source>
         <translation>Dieser Assistent verbindet Sales Navigator mit Salesforce: CRM-Daten werden auf diesen Computer synchronisiert, und InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden als Aktivitäten an Salesforce zurückübertragen.</translation>
     </message>
     <message>

@@ -68,7 +68,16 @@ def test_scenarios_lists_one_line_each(capsys, tmp_path):
 def test_serve_options_are_checked():
     args = _parse("serve", "--port", "20000", "--scenario", "sandbox", "--records", "50")
     assert (args.port, args.scenario, args.records, args.reset) == (20000, "sandbox", 50, False)
-    for bad in (["--scenario", "flaky"], ["--records", "0"], ["--port", "70000"]):
+    flaky = _parse("serve", "--scenario", "flaky", "--faults", "0.5", "--fault-seed", "7")
+    assert (flaky.scenario, flaky.faults, flaky.fault_seed) == ("flaky", 0.5, 7)
+    assert _parse("serve", "--fault-kinds", "slow,reset").fault_kinds == ("slow", "reset")
+    for bad in (
+        ["--scenario", "wobbly"],
+        ["--records", "0"],
+        ["--port", "70000"],
+        ["--faults", "1.5"],
+        ["--fault-kinds", "gremlins"],
+    ):
         with pytest.raises(SystemExit):
             _parse("serve", *bad)
 

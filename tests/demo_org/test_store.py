@@ -392,7 +392,7 @@ def test_other_scenario_or_record_count_reseeds(tmp_path: Path):
     assert store.query("SELECT COUNT() FROM Contact").total_size == 150
     store.close()
     with pytest.raises(ValueError, match="unknown scenario"):
-        OrgStore.open(path, scenario="flaky")
+        OrgStore.open(path, scenario="wobbly")
 
 
 def test_transaction_commits_together_or_not_at_all(org: OrgStore, user_id: str):

@@ -1,0 +1,67 @@
+"""What every command shares: one JSON document on stdout, one-line errors, the store, the
+connection and the demo org (started only when a command needs it)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+
+from navsync_desktop import paths
+from navsync_desktop.demo_org.launcher import DemoOrgLauncher
+from navsync_desktop.engine.settings_catalog import DEMO_PORT_SETTING
+from navsync_desktop.store import Store, StoreCorruptError, StoreLockedError, settings
+
+
+class CommandError(Exception):
+    """A command failed for a reason the user can act on (one line)."""
+
+
+def print_json(document: object) -> None:
+    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def open_store() -> Store:
+    """The store for a command that writes; a damaged file is moved aside (said on stderr)
+    and the command goes on with a new, empty store."""
+    try:
+        return Store.open(paths.store_path())
+    except StoreCorruptError as error:
+        print(f"navsync-desktop: {error}", file=sys.stderr)
+        return Store.open(paths.store_path())
+
+
+@contextmanager
+def store_to_look_at() -> Iterator[tuple[Store, bool]]:
+    """The store for a command that only reads: the program's own when nobody else has it,
+    otherwise (the program runs) read-only. Yields (store, read_only)."""
+    try:
+        store, read_only = open_store(), False
+    except StoreLockedError:
+        store, read_only = Store.open_readonly(paths.store_path()), True
+    with store:
+        yield store, read_only
+
+
+def connection_manager(store: Store, demo_org: DemoOrgLauncher, *, read_only: bool = False):
+    """The engine's ConnectionManager, imported here: it loads the Salesforce client, which
+    `status` and `doctor` do without."""
+    from navsync_desktop.engine.connection import ConnectionManager
+
+    return ConnectionManager(store, demo_org=demo_org, read_only=read_only)
+
+
+def demo_org_launcher(args: argparse.Namespace | None = None) -> DemoOrgLauncher:
+    """Starts the demo org only if the command turns out to need it: on --demo-port, or on
+    the port chosen in the program (setting demo.port), or the default."""
+
+    def port() -> int | None:
+        if getattr(args, "demo_port", None):
+            return args.demo_port
+        with Store.open_readonly(paths.store_path()) or nullcontext() as store:
+            return settings.get(store, DEMO_PORT_SETTING) if store else None
+
+    return DemoOrgLauncher(paths.demo_org_dir, port=port)

@@ -1,0 +1,254 @@
+"""Reading the planned sObjects; everything read goes to the one writer as messages.
+
+Objects read through REST query pages run a few at once (they mostly wait for Salesforce to
+build each page). Objects read through Bulk API 2.0 run one after another on one thread: their
+CSV parsing is the client's heaviest work, and two threads parsing at once would only take
+turns at Python's interpreter lock. Instead, each part's job is started a few parts early, so
+Salesforce prepares the next part while the current one arrives.
+
+An incremental read ends with the Ids deleted since, through queryAll. When Salesforce keeps
+failing even after the session's retries, the object is read again from the start (reads may
+be repeated; the writer empties its staging table first).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import itemgetter
+
+from navsync_desktop.engine.sync_plan import ObjectPlan, Selected
+from navsync_desktop.salesforce.bulk_query import BulkQuery, PollBackoff, QueryCancelled
+from navsync_desktop.salesforce.errors import SalesforceUnavailable
+from navsync_desktop.salesforce.session import SalesforceSession
+
+log = logging.getLogger(__name__)
+
+Send = Callable[[object], None]
+OnRows = Callable[[ObjectPlan, int], None]
+
+
+@dataclass(frozen=True)
+class Rows:
+    plan: ObjectPlan
+    header: tuple[str, ...] | None  # Bulk: the CSV header; REST: None (plan.selected's order)
+    rows: list
+
+
+@dataclass(frozen=True)
+class Deletions:
+    plan: ObjectPlan
+    rows: list[tuple[str, str]]  # Id, SystemModstamp
+
+
+@dataclass(frozen=True)
+class Restart:
+    """Forget what was staged for the object: it is read again from the start."""
+
+    plan: ObjectPlan
+
+
+@dataclass(frozen=True)
+class Finished:
+    plan: ObjectPlan
+    error: BaseException | None = None
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    batch_rows: int = 2_000
+    bulk_page_records: int = 50_000
+    poll: PollBackoff = PollBackoff()  # noqa: RUF009 - frozen, so sharing it is safe
+    bulk_jobs_ahead: int = 2  # Bulk jobs started beyond the one being read
+    attempts: int = 2  # reads of an object, when Salesforce keeps failing
+
+
+class _Reading:
+    """What both kinds of reader share: the session, the writer's queue, stopping."""
+
+    def __init__(
+        self,
+        session: SalesforceSession,
+        send: Send,
+        stop: threading.Event,
+        options: ReadOptions,
+        on_rows: OnRows,
+    ) -> None:
+        self._session = session
+        self._send = send
+        self._stop = stop
+        self._options = options
+        self._on_rows = on_rows
+
+    def _check_stop(self) -> None:
+        if self._stop.is_set():
+            raise QueryCancelled
+
+    def _rows(self, plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> None:
+        self._send(Rows(plan, header, rows))
+        self._on_rows(plan, len(rows))
+
+    def _deletions(self, plan: ObjectPlan) -> None:
+        """An incremental read: the Ids deleted since (queryAll, through REST)."""
+        if plan.full:
+            return
+        batch: list[tuple[str, str]] = []
+        soql = plan.deletions_soql()
+        for record in self._session.query_all_iter(soql, include_deleted=True):
+            batch.append((record["Id"], record["SystemModstamp"]))
+            if len(batch) >= self._options.batch_rows:
+                self._check_stop()
+                self._send(Deletions(plan, batch))
+                batch = []
+        if batch:
+            self._send(Deletions(plan, batch))
+
+
+class RestReader(_Reading):
+    """One object through REST query pages (``query_all_iter`` with the batch size)."""
+
+    def run(self, plan: ObjectPlan) -> None:
+        """Read the object; ends with a ``Finished`` message, whatever happens."""
+        error: BaseException | None = None
+        try:
+            for attempt in range(1, self._options.attempts + 1):
+                try:
+                    self._read(plan)
+                    self._deletions(plan)
+                    break
+                except SalesforceUnavailable as failure:
+                    if attempt == self._options.attempts or self._stop.is_set():
+                        raise
+                    log.warning("reading %s again: %s", plan.sobject, failure)
+                    self._send(Restart(plan))
+        except BaseException as failure:  # the writer decides what it means for the run
+            error = failure
+        self._send(Finished(plan, error))
+
+    def _read(self, plan: ObjectPlan) -> None:
+        values = _values_of(plan.selected)
+        batch: list[tuple] = []
+        records = self._session.query_all_iter(plan.soql(), batch_size=self._options.batch_rows)
+        for record in records:
+            batch.append(values(record))
+            if len(batch) >= self._options.batch_rows:
+                self._check_stop()
+                self._rows(plan, None, _with_keys(plan, None, batch))
+                batch = []
+        if batch:
+            self._rows(plan, None, _with_keys(plan, None, batch))
+
+
+class BulkLane(_Reading):
+    """The Bulk objects, part by part (Id ranges), one after another."""
+
+    def run(self, plans: list[ObjectPlan]) -> None:
+        """Read every object; each ends with a ``Finished`` message, whatever happens."""
+        parts: deque[tuple[ObjectPlan, str | None]] = deque(
+            (plan, id_range) for plan in plans for id_range in plan.id_ranges()
+        )
+        remaining = Counter(plan.sobject for plan, _ in parts)
+        attempts: Counter[str] = Counter()
+        started: deque[tuple[ObjectPlan, BulkQuery]] = deque()
+        done: set[str] = set()
+        self._working_on: ObjectPlan | None = None  # whose part is being started or read
+        try:
+            while parts or started:
+                try:
+                    self._start_ahead(parts, started)
+                    plan, job = started.popleft()
+                    self._working_on = plan
+                    job.finish(lambda header, rows, plan=plan: self._parsed(plan, header, rows))
+                    remaining[plan.sobject] -= 1
+                    if not remaining[plan.sobject]:
+                        self._deletions(plan)
+                        self._send(Finished(plan))
+                        done.add(plan.sobject)
+                except SalesforceUnavailable as failure:
+                    plan = self._working_on
+                    attempts[plan.sobject] += 1
+                    if attempts[plan.sobject] >= self._options.attempts or self._stop.is_set():
+                        raise
+                    log.warning("reading %s again: %s", plan.sobject, failure)
+                    self._read_again(plan, parts, started, remaining)
+        except BaseException as failure:  # the writer decides what it means for the run
+            for _, job in started:
+                job.abandon()
+            for plan in plans:
+                if plan.sobject not in done:
+                    failed = plan is self._working_on
+                    self._send(Finished(plan, failure if failed else QueryCancelled()))
+
+    def _start_ahead(self, parts: deque, started: deque) -> None:
+        while parts and len(started) <= self._options.bulk_jobs_ahead:
+            self._check_stop()
+            plan, id_range = parts[0]
+            self._working_on = plan
+            job = BulkQuery(
+                self._session,
+                plan.soql(id_range),
+                cancel=self._stop,
+                poll=self._options.poll,
+                page_records=self._options.bulk_page_records,
+                batch_rows=self._options.batch_rows,
+            )
+            job.start()
+            parts.popleft()
+            started.append((plan, job))
+
+    def _read_again(self, plan: ObjectPlan, parts: deque, started: deque, remaining: Counter):
+        """Drop the object's started parts and put all of its parts first in line again."""
+        for other, job in list(started):
+            if other is plan:
+                job.abandon()
+                started.remove((other, job))
+        for item in [item for item in parts if item[0] is plan]:
+            parts.remove(item)
+        id_ranges = plan.id_ranges()
+        parts.extendleft((plan, id_range) for id_range in reversed(id_ranges))
+        remaining[plan.sobject] = len(id_ranges)
+        self._send(Restart(plan))
+
+    def _parsed(self, plan: ObjectPlan, header: list[str], rows: list[list[str]]) -> None:
+        self._rows(plan, tuple(header), _with_keys(plan, tuple(header), rows))
+
+
+def _with_keys(plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> list:
+    """The rows, each followed by its matching keys (``plan.obj.derived``), computed a
+    column at a time (a call per key and row, nothing more: this runs for every row)."""
+    if not plan.obj.derived or not rows:
+        return rows
+    position = plan.positions(header)
+    columns = []
+    for derived in plan.obj.derived:
+        arguments = [
+            [row[position[source]] for row in rows] if source in position else [None] * len(rows)
+            for source in derived.sources
+        ]
+        columns.append(list(map(derived.function, *arguments)))
+    if isinstance(rows[0], list):  # Bulk CSV rows: extended in place
+        for row, keys in zip(rows, zip(*columns, strict=True), strict=True):
+            row.extend(keys)
+        return rows
+    return [row + keys for row, keys in zip(rows, zip(*columns, strict=True), strict=True)]
+
+
+def _values_of(selected: list[Selected]) -> Callable[[dict], tuple]:
+    """A REST record's values in the order of ``selected`` (lookups followed)."""
+    paths = [item.field.split(".") for item in selected]
+    if all(len(path) == 1 for path in paths):
+        return itemgetter(*(path[0] for path in paths))  # at least Id and SystemModstamp
+
+    def values(record: dict) -> tuple:
+        found = []
+        for path in paths:
+            value = record
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            found.append(value)
+        return tuple(found)
+
+    return values

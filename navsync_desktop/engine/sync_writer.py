@@ -1,0 +1,148 @@
+"""The one writer of a sync: stages every row the readers hand over, then swaps each object in.
+
+Values arrive as Bulk CSV text or REST JSON values, each row followed by its matching keys; the
+staging INSERT turns both into the same stored form in SQL (so the two paths give identical
+rows): empty text is NULL, "true"/"false" are 1/0, datetimes end in Z, numbers take the
+column's type.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from navsync_desktop.engine.sync_plan import ObjectPlan
+from navsync_desktop.store import Store, crm_records, sync_state
+from navsync_desktop.store.crm_records import SwapCounts
+from navsync_desktop.store.sync_state import ObjectState
+
+
+def _value_sql(kind: str, number: int) -> str:
+    value = f"NULLIF(?{number}, '')"
+    if kind == "boolean":
+        return (
+            f"CASE WHEN ?{number} IN (1, 'true') THEN 1 WHEN ?{number} IN (0, 'false') THEN 0 END"
+        )
+    if kind == "datetime":  # REST says +0000, Bulk says Z: keep one form
+        return f"REPLACE({value}, '+0000', 'Z')"
+    return value
+
+
+# Staged rows are committed in groups of about this many (a transaction holds the store's write
+# lock, briefly), and whenever the writer has nothing else to do.
+COMMIT_ROWS = 10_000
+
+
+class StagingWriter:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._inserts: dict[tuple[str, tuple[str, ...] | None], str] = {}
+        self._uncommitted: int | None = None  # rows in the open transaction, None: none open
+        self._synchronous: int | None = None
+
+    def __enter__(self) -> StagingWriter:
+        # The sync's commits need not wait for the disk: a commit lost to a power cut takes
+        # its watermark with it (one transaction), so the next run reads those rows again.
+        # WAL keeps the file consistent either way.
+        self._synchronous = self._db.execute("PRAGMA synchronous").fetchone()[0]
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self._uncommitted is not None:
+            self._uncommitted = None
+            self._db.execute("ROLLBACK")
+        self._db.execute(f"PRAGMA synchronous = {int(self._synchronous)}")
+
+    def begin(self, plans: list[ObjectPlan]) -> None:
+        """(Again) empty staging tables for the objects."""
+        self.commit()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for plan in plans:
+                crm_records.create_staging(self._db, plan.obj.table)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def rows(self, plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> None:
+        self._write(self._insert(plan, header), rows)
+
+    def deletions(self, plan: ObjectPlan, rows: list[tuple[str, str]]) -> None:
+        normalised = [(record_id, stamp.replace("+0000", "Z")) for record_id, stamp in rows]
+        self._write(crm_records.deletion_insert(plan.obj.table), normalised)
+
+    def _write(self, sql: str, rows: list) -> None:
+        if self._uncommitted is None:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._uncommitted = 0
+        crm_records.write_batch(self._db, sql, rows)
+        self._uncommitted += len(rows)
+        if self._uncommitted >= COMMIT_ROWS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._uncommitted is not None:
+            self._uncommitted = None
+            self._db.execute("COMMIT")
+
+    def prepare(self, plan: ObjectPlan) -> None:
+        """The object is read completely: when it fills an empty table, build that table's
+        indexes now (SQLite works on them while the readers go on), so the swap at the end
+        is only a rename."""
+        if plan.full and crm_records.live_is_empty(self._db, plan.obj.table):
+            self.commit()
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                crm_records.index_staging(self._db, plan.obj.table)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def discard(self, plans: list[ObjectPlan]) -> None:
+        """Drop the objects' staging tables (what was not swapped in is forgotten)."""
+        if self._uncommitted is not None:
+            self._uncommitted = None
+            self._db.execute("ROLLBACK")
+        self._db.execute("BEGIN IMMEDIATE")
+        for plan in plans:
+            crm_records.drop_staging(self._db, plan.obj.table)
+        self._db.execute("COMMIT")
+
+    def swap(self, store: Store, plan: ObjectPlan, previous: ObjectState | None) -> SwapCounts:
+        """One short transaction: the object's rows and its new watermark together."""
+        self.commit()
+        table = plan.obj.table
+        watermark = crm_records.staged_watermark(self._db, table)
+        if not plan.full and previous is not None and previous.watermark:
+            watermark = max(filter(None, (watermark, previous.watermark)))
+        state = ObjectState(
+            plan.sobject,
+            watermark,
+            plan.fingerprint,
+            plan.fields,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        with store.transaction() as db:
+            counts = crm_records.swap(db, table, full=plan.full)
+            sync_state.save(db, state)
+            crm_records.drop_staging(db, table)
+        return counts
+
+    def _insert(self, plan: ObjectPlan, header: tuple[str, ...] | None) -> str:
+        key = (plan.sobject, header)
+        if key not in self._inserts:
+            numbers = plan.positions(header)
+            values = {
+                item.column: _value_sql(item.type, numbers[item.column] + 1)
+                for item in plan.selected
+            }
+            first_key = len(plan.selected) if header is None else len(header)
+            for n, derived in enumerate(plan.obj.derived, start=first_key + 1):
+                values[derived.column] = f"?{n}"
+            self._inserts[key] = crm_records.staging_insert(
+                plan.obj.table, list(values), list(values.values())
+            )
+        return self._inserts[key]

@@ -1,0 +1,175 @@
+"""The CRM records the sync keeps: one table per sObject, filled through staging tables.
+
+A sync streams rows into a staging table per object (``stage_<table>``, shaped like the live
+one but without its indexes) in short transactions, then swaps each object in with one short
+transaction together with its watermark. Until that swap the live tables stay exactly as they
+were, so a failed or cancelled run changes nothing. Filling an empty table (the first sync)
+renames the staging table into place and builds its indexes in one go, which is several times
+faster than inserting into indexed tables.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from navsync_desktop.store.database import Store
+
+TABLES = {
+    "User": "crm_user",
+    "UserRole": "crm_user_role",
+    "Account": "crm_account",
+    "Contact": "crm_contact",
+    "Lead": "crm_lead",
+    "Opportunity": "crm_opportunity",
+    "OpportunityContactRole": "crm_opportunity_contact_role",
+    "OpportunityStage": "crm_opportunity_stage",
+}
+
+
+@dataclass(frozen=True)
+class SwapCounts:
+    changed: int  # rows new or different from what was kept
+    deleted: int  # rows removed
+    total: int  # rows kept afterwards
+
+
+def columns(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """(name, declared type) of the live table's columns, in order."""
+    rows = db.execute("SELECT name, type FROM pragma_table_info(?)", (table,)).fetchall()
+    return [(row[0], row[1]) for row in rows]
+
+
+def _staged(table: str) -> str:
+    return f'main."stage_{table}"'
+
+
+_OTHER_NAME = "__b"  # indexes built on a staging table alternate between two names
+
+
+def _staged_deletions(table: str) -> str:
+    return f'temp."stage_{table}_deleted"'
+
+
+def _schema_sql(db: sqlite3.Connection, kind: str, table: str) -> list[str]:
+    return [sql for _, sql in _schema(db, kind, table)]
+
+
+def _schema(db: sqlite3.Connection, kind: str, table: str) -> list[tuple[str, str]]:
+    rows = db.execute(
+        "SELECT name, sql FROM main.sqlite_master "
+        "WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        (kind, table),
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+def live_is_empty(db: sqlite3.Connection, table: str) -> bool:
+    return db.execute(f'SELECT 1 FROM main."{table}" LIMIT 1').fetchone() is None  # noqa: S608 - schema identifier
+
+
+def index_staging(db: sqlite3.Connection, table: str) -> None:
+    """Build the live table's indexes on the staging table (under the other of two names),
+    so that it can take the live table's place by a rename. Done as soon as the object is
+    read, while other objects are still arriving."""
+    for name, sql in _schema(db, "index", table):
+        other = name.removesuffix(_OTHER_NAME) if name.endswith(_OTHER_NAME) else name + _OTHER_NAME
+        on_staging = f'CREATE \\1INDEX "{other}" ON "stage_{table}"'
+        db.execute(re.sub(r'^CREATE (UNIQUE )?INDEX\s+"?\w+"?\s+ON\s+"?\w+"?', on_staging, sql))
+
+
+def create_staging(db: sqlite3.Connection, table: str) -> None:
+    """Empty staging tables for ``table``: its rows (the live table's definition, no
+    indexes), and the Ids Salesforce deleted."""
+    drop_staging(db, table)
+    definition = _schema_sql(db, "table", table)[0]
+    renamed = re.sub(r'^CREATE TABLE\s+"?\w+"?', f"CREATE TABLE {_staged(table)}", definition)
+    db.execute(renamed)
+    db.execute(
+        f"CREATE TABLE {_staged_deletions(table)} (id TEXT PRIMARY KEY, system_modstamp TEXT)"
+    )
+
+
+def drop_staging(db: sqlite3.Connection, table: str) -> None:
+    db.execute(f"DROP TABLE IF EXISTS {_staged(table)}")
+    db.execute(f"DROP TABLE IF EXISTS {_staged_deletions(table)}")
+
+
+def staging_insert(table: str, names: Sequence[str], expressions: Sequence[str]) -> str:
+    """INSERT into the staging table; a row read twice (a retried page, the overlap) simply
+    replaces itself."""
+    quoted = ", ".join(f'"{name}"' for name in names)
+    return f"INSERT OR REPLACE INTO {_staged(table)} ({quoted}) VALUES ({', '.join(expressions)})"  # noqa: S608 - schema identifiers
+
+
+def deletion_insert(table: str) -> str:
+    return f"INSERT OR REPLACE INTO {_staged_deletions(table)} (id, system_modstamp) VALUES (?, ?)"  # noqa: S608 - schema identifier
+
+
+def write_batch(db: sqlite3.Connection, sql: str, rows: Iterable[Sequence]) -> None:
+    """Inside the caller's short transaction."""
+    db.executemany(sql, rows)
+
+
+def staged_watermark(db: sqlite3.Connection, table: str) -> str | None:
+    """The newest SystemModstamp among the rows and deletions read."""
+    return db.execute(
+        f"SELECT max(stamp) FROM (SELECT max(system_modstamp) AS stamp FROM {_staged(table)} "  # noqa: S608 - schema identifiers
+        f"UNION ALL SELECT max(system_modstamp) FROM {_staged_deletions(table)})"
+    ).fetchone()[0]
+
+
+def staged_count(db: sqlite3.Connection, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM {_staged(table)}").fetchone()[0]  # noqa: S608 - schema identifier
+
+
+def swap(db: sqlite3.Connection, table: str, *, full: bool) -> SwapCounts:
+    """Bring the staged rows into the live table; call inside the store's transaction.
+
+    Full: the staged rows are the whole object, so live rows missing from them go. Otherwise
+    the staged rows are changes and the staged deletions go. Only rows that differ are
+    written, so a full re-read of an unchanged object rewrites nothing.
+    """
+    if full and live_is_empty(db, table):
+        return _rename_into_place(db, table)
+    names = [name for name, _ in columns(db, table)]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    same = " AND ".join(f'live."{name}" IS staged."{name}" COLLATE BINARY' for name in names)
+    if full:
+        deleted = db.execute(
+            f'DELETE FROM main."{table}" WHERE id NOT IN (SELECT id FROM {_staged(table)})'  # noqa: S608 - schema identifiers
+        ).rowcount
+    else:
+        deleted = db.execute(
+            f'DELETE FROM main."{table}" WHERE id IN (SELECT id FROM {_staged_deletions(table)})'  # noqa: S608 - schema identifiers
+        ).rowcount
+    changed = db.execute(
+        f'INSERT OR REPLACE INTO main."{table}" ({quoted}) '  # noqa: S608 - schema identifiers
+        f"SELECT {quoted} FROM {_staged(table)} AS staged WHERE NOT EXISTS "
+        f'(SELECT 1 FROM main."{table}" AS live WHERE live.id = staged.id AND {same})'
+    ).rowcount
+    total = db.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]  # noqa: S608 - schema identifier
+    return SwapCounts(changed, deleted, total)
+
+
+def _rename_into_place(db: sqlite3.Connection, table: str) -> SwapCounts:
+    """The empty live table is replaced by the staging table, with its indexes (built now,
+    unless ``index_staging`` built them already)."""
+    indexes = [] if _schema(db, "index", f"stage_{table}") else _schema_sql(db, "index", table)
+    db.execute(f'DROP TABLE main."{table}"')
+    db.execute(f'ALTER TABLE {_staged(table)} RENAME TO "{table}"')
+    for index in indexes:
+        db.execute(index)
+    total = db.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]  # noqa: S608 - schema identifier
+    return SwapCounts(total, 0, total)
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Records kept per sObject."""
+    db = store.connection
+    return {
+        sobject: db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608 - fixed names
+        for sobject, table in TABLES.items()
+    }

@@ -1,0 +1,67 @@
+"""Keys that make CRM records and LinkedIn people comparable: the same person or company
+written differently (case, accents, legal form, URL variants) gets the same key.
+
+The sync stores them beside the raw values (indexed), and seats and matching compute them
+with the same functions, so a lookup is an index seek. Pure Python, called by the sync's
+reader threads (not as SQLite functions: a Python callback inside a statement on a connection
+that another thread uses can deadlock on the GIL).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+_NOT_WORD = re.compile(r"[^\w]+")
+_LEGAL_FORMS = frozenset(
+    "gmbh ag kg se co ohg ug mbh ev inc incorporated ltd limited llc plc corp corporation "  # noqa: SIM905
+    "company bv nv sa sas sarl srl spa aps ab as asa oy oyj sro sp zoo kft".split()
+)
+_PROFILE_PATH = re.compile(r"/(in|pub|company|school)/([^/?#]+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)  # names repeat a lot: Müller, Schmidt, …
+def _folded_words(text: str) -> tuple[str, ...]:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return tuple(word for word in _NOT_WORD.sub(" ", plain).replace("_", " ").split() if word)
+
+
+@lru_cache(maxsize=65536)
+def name_key(*parts: str | None) -> str | None:
+    """'Jürgen  Müller' and 'jurgen muller' -> 'jurgen muller'."""
+    words = [word for part in parts if part for word in _folded_words(part)]
+    return " ".join(words) or None
+
+
+@lru_cache(maxsize=65536)
+def company_key(name: str | None) -> str | None:
+    """'Nordlicht Logistik GmbH & Co. KG' -> 'nordlicht logistik'."""
+    if not name:
+        return None
+    words = [word for word in _folded_words(name) if word not in _LEGAL_FORMS]
+    return " ".join(words) or name_key(name)
+
+
+def profile_key(url: str | None) -> str | None:
+    """A LinkedIn profile URL without scheme, www, language subdomain, query or trailing
+    slash: 'https://de.linkedin.com/in/Jane-Doe/?trk=x' -> 'linkedin.com/in/jane-doe'."""
+    if not url:
+        return None
+    match = _PROFILE_PATH.search(url)
+    if match is None:
+        return url.strip().casefold() or None
+    return f"linkedin.com/{match.group(1).lower()}/{match.group(2).casefold()}"
+
+
+def web_domain(url: str | None) -> str | None:
+    """'https://www.Example.com/about' -> 'example.com'."""
+    if not url or not url.strip():
+        return None
+    text = url.strip()
+    host = urlsplit(text if "//" in text else f"//{text}").hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")

@@ -1,0 +1,176 @@
+"""The sync's smaller parts: matching keys, Id ranges, the schedule, polling, CSV records cut
+at chunk ends, and the store migration that brought the CRM tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+
+import pytest
+
+from navsync_desktop.engine.schedule import next_sync_due
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number, Text
+from navsync_desktop.salesforce.bulk_query import PollBackoff, _records_end
+from navsync_desktop.salesforce.record_ids import (
+    case_suffix,
+    id_number,
+    id_of_number,
+    split_id_range,
+)
+from navsync_desktop.store import Store, sync_runs
+from navsync_desktop.store.match_keys import company_key, name_key, profile_key, web_domain
+from navsync_desktop.store.migrations import LATEST_VERSION, MIGRATIONS
+
+
+@pytest.mark.parametrize(
+    ("parts", "key"),
+    [
+        (("Jürgen", "Müller"), "jurgen muller"),
+        (("  JÜRGEN ", "müller"), "jurgen muller"),
+        (("Renée", "de Vries-Øster"), "renee de vries øster"),
+        ((None, "Schröder"), "schroder"),
+        ((None, None), None),
+        (("", ""), None),
+    ],
+)
+def test_name_keys_ignore_case_accents_and_spacing(parts, key):
+    assert name_key(*parts) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Nordlicht Logistik GmbH & Co. KG", "nordlicht logistik"),
+        ("nordlicht logistik gmbh", "nordlicht logistik"),
+        ("Adler Chemie Oy", "adler chemie"),
+        ("GmbH", "gmbh"),
+        (None, None),
+    ],
+)
+def test_company_keys_drop_the_legal_form(name, key):
+    assert company_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://www.linkedin.com/in/Jane-Doe/", "linkedin.com/in/jane-doe"),
+        ("http://de.linkedin.com/in/jane-doe?trk=public", "linkedin.com/in/jane-doe"),
+        ("linkedin.com/in/jane-doe", "linkedin.com/in/jane-doe"),
+        ("https://www.linkedin.com/company/northwind/", "linkedin.com/company/northwind"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_profile_keys_make_url_variants_equal(url, key):
+    assert profile_key(url) == key
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("https://www.Example.com/about", "example.com"),
+        ("example.com", "example.com"),
+        ("http://shop.example.co.uk", "shop.example.co.uk"),
+        ("   ", None),
+        (None, None),
+    ],
+)
+def test_web_domains(url, domain):
+    assert web_domain(url) == domain
+
+
+def test_record_ids_round_trip_and_split_evenly():
+    first, last = "003Dm0000000001IAA", "003Dm0000000Q0uIAE"
+    assert id_of_number(id_number(first)) == first and id_of_number(id_number(last)) == last
+    assert case_suffix("001Dm000000000D") == "IAQ"
+    bounds = split_id_range(first, last, 4)
+    assert len(bounds) == 3 and first < bounds[0] < bounds[1] < bounds[2] < last
+    widths = [id_number(b) - id_number(a) for a, b in pairwise([first, *bounds, last])]
+    assert max(widths) - min(widths) <= 1
+    assert split_id_range(first, first, 4) == [], "nothing to split"
+
+
+def test_next_sync_is_due_one_interval_after_the_last():
+    now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    assert next_sync_due(None, 24, now) == now, "never synced: now"
+    last = now - timedelta(hours=3)
+    assert next_sync_due(last, 24, now) == last + timedelta(hours=24)
+    assert next_sync_due(last, 2, now) < now, "overdue: in the past means now"
+
+
+def test_polling_starts_quick_and_backs_off_to_a_ceiling():
+    delays = PollBackoff().delays()
+    first = [next(delays) for _ in range(12)]
+    assert first[0] == 0.05 and first[1] > first[0]
+    assert all(b >= a for a, b in pairwise(first))
+    assert first[-1] == 2.0 and sum(first[:4]) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ('"a","b"\n"c","d"\n"e"', 16),
+        ('"a","line\nbreak"\n"c', 17),
+        ('"a","still open\n', 0),
+        ('"say ""hi""\n","x"\n', 18),
+        ("", 0),
+    ],
+)
+def test_a_chunk_ends_after_its_last_complete_record(text, end):
+    assert _records_end(text) == end
+    if end:
+        assert list(csv.reader(io.StringIO(text[:end], newline="")))
+
+
+def test_texts_are_kept_in_a_form_that_translates_later():
+    text = QT_TRANSLATE_NOOP("Sync", "Saving {sobject}…").format(
+        sobject=QT_TRANSLATE_NOOP("Seats", "Admin")
+    )
+    assert Text.from_json(json.loads(json.dumps(text.to_json()))) == text
+    # quantities and moments stay values, to be written in the reader's locale later
+    counted = QT_TRANSLATE_NOOP("Sync", "{read} at {when}").format(
+        read=Number(41000), when=datetime(2026, 11, 27, 14, 2, tzinfo=UTC)
+    )
+    assert Text.from_json(json.loads(json.dumps(counted.to_json()))) == counted
+
+
+def test_the_crm_migration_keeps_the_run_history_and_allows_cancelled(tmp_path):
+    crm_step = next(n for n, step in enumerate(MIGRATIONS) if "CREATE TABLE crm_contact" in step)
+    path = tmp_path / "navsync.db"
+    with sqlite3.connect(path) as db:
+        for step in MIGRATIONS[:crm_step]:
+            db.executescript(step)
+        db.execute(
+            "INSERT INTO sync_runs (kind, status, started_at, finished_at, error) VALUES "
+            "('full', 'succeeded', '2026-01-01T10:00:00+00:00', '2026-01-01T10:05:00+00:00', "
+            "NULL), ('incremental', 'failed', '2026-01-02T10:00:00+00:00', "
+            "'2026-01-02T10:01:00+00:00', 'Salesforce kept failing')"
+        )
+        db.execute(f"PRAGMA user_version = {crm_step}")
+    db.close()
+
+    with Store.open(path) as store:
+        assert store.version == LATEST_VERSION
+        runs = sync_runs.history(store)
+        assert [(run.full, run.status) for run in runs] == [(False, "failed"), (True, "succeeded")]
+        assert str(runs[0].error) == "Salesforce kept failing"
+        assert sync_runs.last_synced(store) == datetime(2026, 1, 1, 10, 5, tzinfo=UTC)
+        run_id = sync_runs.start(store, "full")
+        store.connection.execute(
+            "UPDATE sync_runs SET status = 'cancelled' WHERE id = ?", (run_id,)
+        )
+        assert store.integrity() == "ok"
+
+
+def test_a_run_left_running_by_a_killed_program_reads_as_interrupted(tmp_path):
+    with Store.open(tmp_path / "navsync.db") as store:
+        stale = sync_runs.start(store, "full")
+        sync_runs.start(store, "incremental")
+        [_, old] = sync_runs.history(store)
+    assert old.id == stale and old.status == "failed"
+    assert "interrupted" in str(old.error)
