@@ -8,7 +8,6 @@ note's content.
 from __future__ import annotations
 
 import base64
-import binascii
 
 from .schema import STAGES, TASK_STATUSES
 
@@ -41,5 +40,5 @@ def note_content(content: str) -> str:
     """A note's content as text: the API sends it base64-encoded."""
     try:
         return base64.b64decode(content, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # not base64 (binascii.Error, non-ASCII text) or not UTF-8
         return content  # clients may send plain text instead of base64

@@ -183,7 +183,8 @@ def test_a_contact_page_shows_what_the_api_wrote(written):
     answer = browser.get(f"{endpoint.browser_url}{page_path('Contact', contact)}")
     assert answer.status_code == 200
     assert answer.headers["Content-Security-Policy"].startswith("default-src 'none'")
-    assert "<script" not in answer.text and "http://" not in answer.text.split("<body>")[0]
+    assert "<script" not in answer.text
+    assert "src=" not in answer.text and "<link" not in answer.text, "no external resources"
     page = RecordPage(answer.text)
 
     assert page.title == "Jana Albers"
@@ -467,7 +468,7 @@ def test_the_home_page_links_recent_records_to_their_pages(written):
     assert home.links["Jana Albers"] == page_path("Contact", written["contact"])
     assert home.links["Nordlicht Logistik GmbH"] == page_path("Account", written["account"])
     recent = home.lists["Recently modified records"]
-    assert ["Contact", "Jana Albers"] == recent[[row[1] for row in recent].index("Jana Albers")][:2]
+    assert ["Contact", "Jana Albers"] in [row[:2] for row in recent]
     assert browser.get(urljoin(endpoint.browser_url, home.links["Jana Albers"])).ok
     german = RecordPage(
         browser.get(f"{endpoint.browser_url}/lightning/page/home", headers=GERMAN).text
