@@ -111,44 +111,31 @@ def record_page(view: RecordView, *, user: dict, organization: dict, fmt: PageFo
     )
 
 
-def login_page(
-    *,
-    language: str,
-    scenario: Scenario,
-    users: list[dict],
-    username: str,
-    start_url: str,
-    error: str | None = None,
-) -> str:
+def login_page(*, start_url: str, **login: object) -> str:
     """The demo org's own login (username and password), as at Salesforce's login URL."""
-    return _render(
-        "login.html",
-        language,
-        words=LOGIN_TEXT[language],
-        scenario=scenario,
-        summary=scenario_summary(scenario.name, scenario.summary, language),
-        users=users,
-        username=username,
-        password=DEMO_PASSWORD,
-        start_url=start_url,
-        error=error,
+    return _render_login("login.html", start_url=start_url, **login)
+
+
+def authorize_page(*, hidden: dict[str, str], client_name: str, scope: str, **login: object) -> str:
+    """The OAuth login and consent page; ``hidden`` carries the flow's parameters."""
+    return _render_login(
+        "authorize.html", hidden=hidden, client_name=client_name, scope=scope, **login
     )
 
 
-def authorize_page(
+def _render_login(
+    template: str,
     *,
     language: str,
     scenario: Scenario,
     users: list[dict],
     username: str,
-    hidden: dict[str, str],
-    client_name: str,
-    scope: str,
     error: str | None = None,
+    **context: object,
 ) -> str:
-    """The OAuth login and consent page; ``hidden`` carries the flow's parameters."""
+    """A login form prefilled for the scenario's user; ``error`` names a text of its words."""
     return _render(
-        "authorize.html",
+        template,
         language,
         words=LOGIN_TEXT[language],
         scenario=scenario,
@@ -156,8 +143,6 @@ def authorize_page(
         users=users,
         username=username,
         password=DEMO_PASSWORD,
-        hidden=hidden,
-        client_name=client_name,
-        scope=scope,
         error=error,
+        **context,
     )

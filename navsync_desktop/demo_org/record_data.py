@@ -32,6 +32,7 @@ from .schema import FieldDef, SObjectDef
 from .store import OrgStore
 
 RELATED_ROWS = 50  # rows a related list shows; its heading counts them all
+_LINKS_READ = 200  # a record's note links read for its notes list
 _HIDDEN_FIELDS = frozenset({"Id", "IsDeleted", "SystemModstamp"})
 _RECENT_OBJECTS = ("Account", "Contact", "Lead", "Opportunity")
 _KINDS = {
@@ -193,13 +194,12 @@ class RecordReader:
 
     def _past_activities(self, record_id: str) -> RelatedList:
         """Completed tasks on the record (as the Who or the What), newest first."""
-        soql = format_soql(
+        tasks, total = self._first_page(
             "SELECT Id, Subject, ActivityDate, CreatedDate, OwnerId, Owner.Name, CreatedById, "
             "CreatedBy.Name FROM Task WHERE IsClosed = true AND (WhoId = {id} OR WhatId = {id}) "
             "ORDER BY ActivityDate DESC NULLS LAST, CreatedDate DESC",
             id=record_id,
         )
-        tasks, total = self._first_page(soql)
         rows = [
             (
                 Shown("date", task["ActivityDate"] or task["CreatedDate"][:10]),
@@ -214,20 +214,17 @@ class RecordReader:
     def _notes(self, record_id: str) -> RelatedList:
         """The notes linked to the record, most recently changed first."""
         links, _ = self._first_page(
-            format_soql(
-                "SELECT ContentDocumentId FROM ContentDocumentLink WHERE LinkedEntityId = {id}",
-                id=record_id,
-            )
+            "SELECT ContentDocumentId FROM ContentDocumentLink WHERE LinkedEntityId = {id}",
+            _LINKS_READ,
+            id=record_id,
         )
         note_ids = [link["ContentDocumentId"] for link in links]
         notes, total = [], 0
         if note_ids:
             notes, total = self._first_page(
-                format_soql(
-                    "SELECT Id, Title, Content, LastModifiedDate FROM ContentNote "
-                    "WHERE Id IN {ids} ORDER BY LastModifiedDate DESC, Id DESC",
-                    ids=note_ids,
-                )
+                "SELECT Id, Title, Content, LastModifiedDate FROM ContentNote "
+                "WHERE Id IN {ids} ORDER BY LastModifiedDate DESC, Id DESC",
+                ids=note_ids,
             )
         rows = [
             (
@@ -242,10 +239,8 @@ class RecordReader:
     def _note_links(self, note_id: str) -> RelatedList:
         """The records a note is linked to (its ContentDocumentLinks)."""
         links, total = self._first_page(
-            format_soql(
-                "SELECT LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId = {id}",
-                id=note_id,
-            )
+            "SELECT LinkedEntityId FROM ContentDocumentLink WHERE ContentDocumentId = {id}",
+            id=note_id,
         )
         rows = [(self.link(link["LinkedEntityId"]),) for link in links]
         return RelatedList(Words("Related To", "Bezug"), (Words("Name", "Name"),), rows, total)
@@ -255,12 +250,11 @@ class RecordReader:
         fdefs = [fdef for name in child.columns if (fdef := obj.field(name)) is not None]
         names = ", ".join(fdef.name for fdef in fdefs)
         # names and the order come from the layout; only the id is a value
-        soql = format_soql(
+        records, total = self._first_page(
             f"SELECT Id, {names} FROM {obj.name} WHERE {child.lookup} = {{id}} "  # noqa: S608
             f"ORDER BY {child.order_by}",
             id=record_id,
         )
-        records, total = self._first_page(soql)
         rows = []
         for record in records:
             first, *rest = fdefs
@@ -294,9 +288,12 @@ class RecordReader:
         found.sort(key=lambda record: record.last_modified, reverse=True)
         return found[:count]
 
-    def _first_page(self, soql: str, size: int = RELATED_ROWS) -> tuple[list[dict], int]:
-        """The first ``size`` records of a query, and how many it has in all."""
-        cursor = self._store.query(soql)
+    def _first_page(
+        self, soql: str, size: int = RELATED_ROWS, **values: object
+    ) -> tuple[list[dict], int]:
+        """The first ``size`` records of a query, and how many it has in all. ``values`` fill
+        the query's ``{name}`` places, quoted and escaped."""
+        cursor = self._store.query(format_soql(soql, **values))
         try:
             with closing(cursor.pages(size)) as pages:
                 return next(pages, []), cursor.total_size

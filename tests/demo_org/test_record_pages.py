@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 import requests
 
+from navsync_desktop.demo_org.runtime import DemoOrgServer
 from navsync_desktop.demo_org.scenarios import DEMO_PASSWORD, INTEGRATION_USERNAME
 
 from .conftest import client, https_session, oauth_tokens
@@ -114,8 +115,6 @@ def note_content(html: str) -> str:
 def written(tmp_path_factory):
     """An org in which a client wrote, through the REST API: an account, a contact on it, three
     completed tasks and an open one, and two notes linked to the contact."""
-    from navsync_desktop.demo_org.runtime import DemoOrgServer
-
     with DemoOrgServer(tmp_path_factory.mktemp("record-pages"), port=0, records=200) as server:
         endpoint = server.endpoint
         token = oauth_tokens(endpoint, scope=WEB_SCOPE)["access_token"]
