@@ -76,6 +76,8 @@ def test_the_browser_address_serves_no_api(healthy_org, healthy_tokens):
         answer = browser().get(f"{endpoint.browser_url}{path}", headers=headers)
         assert answer.status_code == 404
         assert "HTTPS only" in answer.text
+    root = browser().get(f"{endpoint.browser_url}/")  # as on Salesforce: the login form
+    assert root.status_code == 200 and '<form method="post" action="/">' in root.text
 
 
 def test_a_link_works_once(healthy_org, web_token):
