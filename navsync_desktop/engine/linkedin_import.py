@@ -234,8 +234,10 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
 
 def _not_utf8(path: Path) -> ImportRejected:
     """Names the first line that is not UTF-8 (found again on the error path only)."""
+    number = 0
     with path.open("rb") as raw:
-        for number, data in enumerate(raw, start=1):
+        for data in raw:
+            number += 1
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError:
@@ -381,4 +383,3 @@ def _move_in(store: Store, seat_id: int, rows: int) -> ImportResult:
         unresolved=states.get("unresolved", 0),
         queued=states.get("queued", 0),
     )
-

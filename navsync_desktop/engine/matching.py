@@ -31,7 +31,7 @@ _SEARCH_LIMIT = 500  # more candidates than this is ambiguous anyway
 class Rule(StrEnum):
     MAPPING = "mapping"
     PROFILE_URL = "profile_url"
-    MEMBER_TOKEN = "member_token"
+    MEMBER_TOKEN = "member_token"  # noqa: S105 - a rule's name
     EMAIL = "email"
     NAME_COMPANY = "name_company"
     COMPANY = "company"

@@ -21,7 +21,9 @@ _LEGAL_FORMS = frozenset(
 )
 _PROFILE_PATH = re.compile(r"/(in|pub|company|school)/([^/?#]+)", re.IGNORECASE)
 # How German umlauts are written without them (Müller, Mueller): matching tries both ways.
-_TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_TRANSLITERATIONS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
 _WRITTEN_OUT = re.compile(r"(?<=[a-z])(a|o|u)e")
 
 
