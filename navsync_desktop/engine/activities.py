@@ -434,3 +434,10 @@ def match_columns(match: Match) -> MatchColumns:
     if match.reason is Reason.COLLEAGUE:
         return MatchColumns("skipped", match.reason.value)
     return MatchColumns("unresolved", match.reason.value if match.reason else None)
+
+
+def activity_ids_of_person(store: Store, key: str, state: str) -> list[int]:
+    rows = store.connection.execute(
+        "SELECT id FROM activities WHERE person_key = ? AND state = ? ORDER BY id", (key, state)
+    )
+    return [row[0] for row in rows]
