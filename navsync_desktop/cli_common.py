@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 
@@ -13,6 +15,8 @@ from navsync_desktop import paths
 from navsync_desktop.demo_org.launcher import DemoOrgLauncher
 from navsync_desktop.engine.settings_catalog import DEMO_PORT_SETTING
 from navsync_desktop.store import Store, StoreCorruptError, StoreLockedError, settings
+
+INTERRUPTED_EXIT = 130
 
 
 class CommandError(Exception):
@@ -65,3 +69,39 @@ def demo_org_launcher(args: argparse.Namespace | None = None) -> DemoOrgLauncher
             return settings.get(store, DEMO_PORT_SETTING) if store else None
 
     return DemoOrgLauncher(paths.demo_org_dir, port=port)
+
+
+class ProgressLine:
+    """One line on the terminal, rewritten in place."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._shown = False
+
+    def __call__(self, event) -> None:
+        """``event``: anything whose ``describe()`` says where a job stands."""
+        self._stream.write(f"\r\x1b[K{event.describe()}")
+        self._stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+
+@contextmanager
+def ctrl_c_cancels(cancel: threading.Event):
+    """The first Ctrl+C asks the job (a sync, a write-back) to stop; the second one
+    interrupts."""
+
+    def on_interrupt(_signal, _frame) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

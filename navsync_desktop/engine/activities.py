@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import ftfy
-
 from navsync_desktop.engine import writeback_settings
 from navsync_desktop.engine.matching import REASON_LABELS, Match, Matcher, Person, Reason
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number, Text
@@ -50,6 +48,8 @@ def matching_name(name: str | None) -> str | None:
     written."""
     if not name:
         return name
+    import ftfy  # only where names are matched: the commands that merely look start faster
+
     repaired = ftfy.fix_encoding(name)
     if repaired != name and not ftfy.badness.is_bad(repaired):
         return repaired
