@@ -6,11 +6,12 @@ Every user action is one function here; the CLI, the GUI and the tests call the 
 
 from __future__ import annotations
 
-import base64
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from navsync_desktop.engine import writeback_settings
 from navsync_desktop.engine.matching import REASON_LABELS, Match, Matcher, Person, Reason
@@ -33,15 +34,21 @@ class ActivityError(ValueError):
 
 def stable_key(*parts: object) -> str:
     """A hex digest of the parts: the same activity always gets the same key."""
-    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode())
-    return digest.hexdigest()
+    text = "\x1f".join([part if isinstance(part, str) else str(part or "") for part in parts])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+_BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
 
 def reference(key: str) -> str:
-    """The 12-character reference an activity's Salesforce record carries (60 bits)."""
-    return base64.b32encode(bytes.fromhex(key)[:10]).decode("ascii")[:12]
+    """The 12-character reference an activity's Salesforce record carries: the key's first
+    60 bits in base 32 (RFC 4648's alphabet)."""
+    bits = int(key[:15], 16)
+    return "".join(_BASE32[(bits >> shift) & 31] for shift in range(55, -1, -5))
 
 
+@lru_cache(maxsize=65536)
 def matching_name(name: str | None) -> str | None:
     """A name as written, or repaired when it is mojibake ('MÃ¼ller' -> 'Müller') and the
     repair is unambiguous (the repaired text is clean). The stored name keeps what was
@@ -378,24 +385,25 @@ def _copy(store: Store, chosen: Iterable[Activity]) -> CopyResult:
 
 def queue(store: Store, activity_ids: list[int], matcher: Matcher | None = None) -> dict[str, int]:
     """Match the activities and put them into the outbox (queued or unresolved); colleagues
-    are skipped. Returns how many went to each state."""
+    are skipped. Returns how many went to each state. Each person is matched once, and the
+    activities that share a match are updated in one statement."""
     if not activity_ids:
         return {}
     matcher = matcher or Matcher(store)
-    by_match: dict[MatchColumns, list[int]] = {}
     emails = _emails_by_person(store)
-    for start in range(0, len(activity_ids), 500):
-        chunk = activity_ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        rows = store.connection.execute(
-            "SELECT id, person_key, person_url, person_name, person_company, person_email "  # noqa: S608 - placeholders
-            f"FROM activities WHERE id IN ({marks})",
-            chunk,
-        ).fetchall()
-        for row in rows:
-            person = person_of(row, emails)
-            columns = match_columns(matcher.match(person))
-            by_match.setdefault(columns, []).append(row["id"])
+    by_person: dict[tuple, MatchColumns] = {}
+    by_match: dict[MatchColumns, list[int]] = {}
+    rows = store.connection.execute(
+        "SELECT id, person_key, person_url, person_name, person_company, person_email "
+        "FROM activities WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(activity_ids),),
+    )
+    for row in rows:
+        person = tuple(row)[1:]
+        columns = by_person.get(person)
+        if columns is None:
+            columns = by_person[person] = match_columns(matcher.match(person_of(row, emails)))
+        by_match.setdefault(columns, []).append(row["id"])
     counts: dict[str, int] = {}
     with store.transaction() as db:
         for columns, ids in by_match.items():

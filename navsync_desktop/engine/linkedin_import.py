@@ -53,7 +53,6 @@ REQUIRED = (
     "CONTENT",
 )
 OPTIONAL = ("CONVERSATION TITLE", "FOLDER")
-DATE_FORMAT = "%Y-%m-%d %H:%M:%S %Z"
 _STAGE_BATCH = 2000
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _HTML = re.compile(r"<\s*/?\s*(html|body|div|p|table|td|tr|a|br|span|img|style|head)\b", re.I)
@@ -272,8 +271,11 @@ def _columns(path: Path, header: list[str] | None) -> dict[str, int]:
 
 
 def _occurred_at(path: Path, line: int, text: str) -> datetime:
+    value = text.strip()
     try:
-        moment = datetime.strptime(text.strip(), DATE_FORMAT)
+        if len(value) != 23 or not value.endswith(" UTC") or value[10] != " ":
+            raise ValueError(value)
+        moment = datetime.fromisoformat(value[:19])  # much faster than strptime
     except ValueError:
         raise _rejected(
             path,
@@ -302,18 +304,14 @@ def _counterparts(record: dict[str, str], sent: bool) -> list[tuple[str | None, 
 def _activities(
     path: Path, line: int, record: dict[str, str], seat_id: int, own_key: str, now: str
 ) -> list[dict]:
-    occurred = _occurred_at(path, line, record["DATE"])
+    occurred = _occurred_at(path, line, record["DATE"]).isoformat()
     sender_url = record["SENDER PROFILE URL"].strip()
     sender_key = profile_key(sender_url)
     content = record["CONTENT"]
     subject = record["SUBJECT"].strip() or None
+    conversation = record["CONVERSATION ID"].strip()
     sent = sender_key == own_key
-    message_key = stable_key(
-        record["CONVERSATION ID"].strip(),
-        occurred.isoformat(),
-        sender_key or record["FROM"].strip(),
-        content,
-    )
+    message_key = stable_key(conversation, occurred, sender_key or record["FROM"].strip(), content)
     sponsored = not sender_url and bool(_HTML.search(content))
     emails = [] if sent else sorted(set(_EMAIL.findall(content)))
     found = []
@@ -330,10 +328,10 @@ def _activities(
                 "kind": "inmail" if subject else "message",
                 "source": "linkedin_export",
                 "direction": "sent" if sent else "received",
-                "occurred_at": occurred.isoformat(),
+                "occurred_at": occurred,
                 "subject": subject,
                 "content": content,
-                "conversation_id": record["CONVERSATION ID"].strip() or None,
+                "conversation_id": conversation or None,
                 "conversation_title": (record.get("CONVERSATION TITLE") or "").strip() or None,
                 "person_key": person_key,
                 "person_url": url,
@@ -359,7 +357,7 @@ def _move_in(store: Store, seat_id: int, rows: int) -> ImportResult:
         before = db.execute("SELECT coalesce(max(id), 0) FROM activities").fetchone()[0]
         added = db.execute(
             f"INSERT OR IGNORE INTO activities ({columns}, created_at, updated_at) "  # noqa: S608 - fixed names
-            f"SELECT {columns}, ?, ? FROM {_STAGE} ORDER BY occurred_at",
+            f"SELECT {columns}, ?, ? FROM {_STAGE}",
             (now, now),
         ).rowcount
     at_once = [k for k in stored.KINDS if writeback_settings.queues_at_once(store, seat_id, k)]

@@ -94,6 +94,15 @@ class Matcher:
         self._seat_keys = {
             row[0] for row in self._db.execute("SELECT profile_key FROM seats") if row[0]
         }
+        # few people are mapped by hand: kept in memory, one query instead of one a person
+        self._mappings = {
+            row["person_key"]: Match(
+                row["sobject"], row["record_id"], row["account_id"], Rule.MAPPING
+            )
+            for row in self._db.execute(
+                "SELECT person_key, sobject, record_id, account_id FROM person_mappings"
+            )
+        }
 
     def match(self, person: Person) -> Match:
         cache_key = (person.key, person.name, person.company, person.emails, person.website)
@@ -104,19 +113,18 @@ class Matcher:
 
     def _match(self, person: Person) -> Match:
         key = person.key
-        if key:
-            mapped = self._mapping(key)
-            if mapped is not None:
-                return mapped
+        if key and key in self._mappings:
+            return self._mappings[key]
         if self._is_colleague(person):
             return Match(reason=Reason.COLLEAGUE)
-        for rule, finder in (
-            (Rule.PROFILE_URL, self._by_profile),
-            (Rule.MEMBER_TOKEN, self._by_member_token),
-            (Rule.EMAIL, self._by_email),
-            (Rule.NAME_COMPANY, self._by_name_and_company),
+        by_profile, by_token = self._by_profile_or_token(person)
+        for rule, found in (
+            (Rule.PROFILE_URL, lambda: by_profile),
+            (Rule.MEMBER_TOKEN, lambda: by_token),
+            (Rule.EMAIL, lambda: self._by_email(person)),
+            (Rule.NAME_COMPANY, lambda: self._by_name_and_company(person)),
         ):
-            decided = self._decide(rule, finder(person))
+            decided = self._decide(rule, found())
             if decided is not None:
                 return decided
         if not person.name and (person.company or person.company_url or person.website):
@@ -138,15 +146,6 @@ class Matcher:
             if len(records) > 1:
                 return Match(reason=Reason.AMBIGUOUS, candidates=tuple(r[0] for r in records))
         return None
-
-    def _mapping(self, key: str) -> Match | None:
-        row = self._db.execute(
-            "SELECT sobject, record_id, account_id FROM person_mappings WHERE person_key = ?",
-            (key,),
-        ).fetchone()
-        if row is None:
-            return None
-        return Match(row["sobject"], row["record_id"], row["account_id"], Rule.MAPPING)
 
     def _is_colleague(self, person: Person) -> bool:
         if person.key and person.key in self._seat_keys:
@@ -172,13 +171,25 @@ class Matcher:
         ).fetchall()
         return [tuple(row) for row in contacts], [tuple(row) for row in leads]
 
-    def _by_profile(self, person: Person) -> tuple[list, list]:
-        key = person.key
-        return self._people("linkedin_profile_key = ?", (key,)) if key else ([], [])
-
-    def _by_member_token(self, person: Person) -> tuple[list, list]:
-        slug = profile_slug(person.profile_url)
-        return self._people("linkedin_member_token = ?", (slug,)) if slug else ([], [])
+    def _by_profile_or_token(self, person: Person) -> tuple[tuple[list, list], tuple[list, list]]:
+        """Who has the profile URL, and who the member token it holds: one query per table
+        for both rules."""
+        key, slug = person.key, profile_slug(person.profile_url)
+        if not key:
+            return ([], []), ([], [])
+        found = []
+        for table, account in (("crm_contact", "account_id"), ("crm_lead", "NULL")):
+            rows = self._db.execute(
+                f"SELECT id, {account}, linkedin_profile_key = ? FROM {table} "  # noqa: S608 - fixed names
+                "WHERE (linkedin_profile_key = ? OR linkedin_member_token = ?)"
+                + (" AND NOT coalesce(is_converted, 0)" if table == "crm_lead" else "")
+                + f" LIMIT {_SEARCH_LIMIT}",
+                (key, key, slug),
+            ).fetchall()
+            found.append(rows)
+        profile = tuple([(r[0], r[1]) for r in rows if r[2]] for rows in found)
+        token = tuple([(r[0], r[1]) for r in rows if not r[2]] for rows in found)
+        return profile, token
 
     def _by_email(self, person: Person) -> tuple[list, list]:
         if not person.emails:

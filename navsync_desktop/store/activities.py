@@ -77,24 +77,22 @@ def insert_sql(table: str = "activities", *, ignore: bool = True) -> str:
 
 
 def set_match(db: sqlite3.Connection, activity_ids: Iterable[int], match: MatchColumns) -> None:
-    now = now_text()
-    db.executemany(
+    """One statement for all the activities that share this match."""
+    db.execute(
         "UPDATE activities SET state = ?, reason = ?, match_sobject = ?, match_id = ?, "
         "match_account_id = ?, match_rule = ?, attempts = 0, next_attempt_at = NULL, "
-        "error_code = NULL, message = NULL, updated_at = ? WHERE id = ?",
-        [
-            (
-                match.state,
-                match.reason,
-                match.sobject,
-                match.record_id,
-                match.account_id,
-                match.rule,
-                now,
-                activity_id,
-            )
-            for activity_id in activity_ids
-        ],
+        "error_code = NULL, message = NULL, updated_at = ? "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        (
+            match.state,
+            match.reason,
+            match.sobject,
+            match.record_id,
+            match.account_id,
+            match.rule,
+            now_text(),
+            json.dumps(list(activity_ids)),
+        ),
     )
 
 

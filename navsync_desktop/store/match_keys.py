@@ -71,6 +71,7 @@ def profile_slug(url: str | None) -> str | None:
     return unicodedata.normalize("NFC", unquote(match.group(2))).strip() or None
 
 
+@lru_cache(maxsize=65536)
 def profile_key(url: str | None) -> str | None:
     """A LinkedIn profile URL without scheme, www, language subdomain, query, fragment,
     trailing slash, percent-encoding or case:

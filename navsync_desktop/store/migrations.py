@@ -268,7 +268,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX activities_state ON activities (state, kind);
     CREATE INDEX activities_seat ON activities (seat_id, state);
     CREATE INDEX activities_person ON activities (person_key);
-    CREATE INDEX activities_batch ON activities (batch_id);
+    CREATE INDEX activities_batch ON activities (batch_id) WHERE batch_id IS NOT NULL;
     CREATE TABLE person_mappings (
         person_key  TEXT PRIMARY KEY,
         sobject     TEXT NOT NULL,
