@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from linkedin_export import Member, conversations, write  # noqa: E402 - the tests' writer
+from linkedin_export import Member, conversations, write  # the tests' writer
 
 CLI = [sys.executable, "-m", "navsync_desktop"]
 SEAT_EMAIL = "lena.hoffmann@northwind-demo.example"
@@ -77,7 +77,7 @@ def main() -> None:
         )
     print(f"messages.csv: {args.rows:,} rows, {size_mb:.1f} MB")
     print(
-        f"import ({'write-back off' if args.writeback_off else 'write-back on: matched and queued'}):"
+        f"import ({'write-back off' if args.writeback_off else 'write-back on: matched, queued'}):"
         f" {seconds:.2f} s, peak RSS {rss} MB, {result['added']:,} activities added"
         f" ({result['queued']:,} queued, {result['unresolved']:,} unresolved)"
     )

@@ -107,7 +107,7 @@ class ImportResult:
 def _rejected(path: Path, line: int, problem: Text) -> ImportRejected:
     return ImportRejected(
         QT_TRANSLATE_NOOP("Import", "{file}, line {line}: {problem}. Nothing was imported.").format(
-            file=path.name, line=line, problem=problem
+            file=" ".join(path.name.split()), line=line, problem=problem
         )
     )
 
@@ -282,7 +282,7 @@ def _occurred_at(path: Path, line: int, text: str) -> datetime:
             line,
             QT_TRANSLATE_NOOP(
                 "Import", "the DATE \u201c{value}\u201d is not like 2023-07-08 08:39:28 UTC"
-            ).format(value=text.strip()[:40]),
+            ).format(value=" ".join(value.split())[:40]),
         ) from None
     return moment.replace(tzinfo=UTC)
 
