@@ -8,7 +8,7 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 
 from navsync_desktop import paths
@@ -105,3 +105,21 @@ def ctrl_c_cancels(cancel: threading.Event):
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def run_with_progress(job: Callable) -> tuple[object, bool]:
+    """Run ``job(store, manager, progress, cancel)`` on the connected org with a progress line
+    on a terminal and Ctrl+C as Cancel; returns its result and whether it was cancelled."""
+    cancel = threading.Event()
+    line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        with (
+            ctrl_c_cancels(cancel),
+            demo_org_launcher() as demo_org,
+            open_store() as store,
+            connection_manager(store, demo_org) as manager,
+        ):
+            return job(store, manager, line, cancel), cancel.is_set()
+    finally:
+        if line is not None:
+            line.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +16,11 @@ from navsync_desktop import cli_writeback, paths
 from navsync_desktop.cli_common import (
     INTERRUPTED_EXIT,
     CommandError,
-    ProgressLine,
     connection_manager,
-    ctrl_c_cancels,
     demo_org_launcher,
     open_store,
     print_json,
+    run_with_progress,
 )
 from navsync_desktop.store import Store
 from navsync_desktop.store.connection import ConnectionState
@@ -85,19 +83,11 @@ def add_commands(commands) -> None:
 def cmd_sync(args: argparse.Namespace) -> int:
     from navsync_desktop.engine.sync import Outcome, run_sync
 
-    cancel = threading.Event()
-    line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
-    try:
-        with (
-            ctrl_c_cancels(cancel),
-            demo_org_launcher() as demo_org,
-            open_store() as store,
-            connection_manager(store, demo_org) as manager,
-        ):
-            result = run_sync(store, manager, full=args.full, progress=line, cancel=cancel)
-    finally:
-        if line is not None:
-            line.close()
+    result, _cancelled = run_with_progress(
+        lambda store, manager, progress, cancel: run_sync(
+            store, manager, full=args.full, progress=progress, cancel=cancel
+        )
+    )
     if args.json:
         print_json(result.to_json())
     else:

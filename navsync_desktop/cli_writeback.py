@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from pathlib import Path
 
 from navsync_desktop.cli_common import (
     INTERRUPTED_EXIT,
-    ProgressLine,
     connection_manager,
-    ctrl_c_cancels,
     demo_org_launcher,
     open_store,
     print_json,
+    run_with_progress,
     store_to_look_at,
 )
 from navsync_desktop.store.activities import STATES
@@ -162,19 +160,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
 def cmd_writeback(args: argparse.Namespace) -> int:
     from navsync_desktop.engine.writeback import run_writeback
 
-    cancel = threading.Event()
-    line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
-    try:
-        with (
-            ctrl_c_cancels(cancel),
-            demo_org_launcher() as demo_org,
-            open_store() as store,
-            connection_manager(store, demo_org) as manager,
-        ):
-            result = run_writeback(store, manager, progress=line, cancel=cancel)
-    finally:
-        if line is not None:
-            line.close()
+    result, cancelled = run_with_progress(
+        lambda store, manager, progress, cancel: run_writeback(
+            store, manager, progress=progress, cancel=cancel
+        )
+    )
     if args.json:
         print_json(result.to_json())
     else:
@@ -186,7 +176,7 @@ def cmd_writeback(args: argparse.Namespace) -> int:
     if result.error is not None:
         print(f"navsync-desktop writeback: {result.error}", file=sys.stderr)
         return 1
-    if cancel.is_set():
+    if cancelled:
         print("navsync-desktop writeback: stopped; the rest stays queued", file=sys.stderr)
         return INTERRUPTED_EXIT
     return 0

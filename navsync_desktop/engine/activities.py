@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import lru_cache
 
@@ -90,30 +90,11 @@ class Activity:
 
     @classmethod
     def from_row(cls, row) -> Activity:
-        return cls(
-            id=row["id"],
-            ref=row["ref"],
-            seat_email=row["seat_email"],
-            kind=row["kind"],
-            source=row["source"],
-            direction=row["direction"],
-            occurred_at=datetime.fromisoformat(row["occurred_at"]),
-            subject=row["subject"],
-            content=row["content"],
-            person_url=row["person_url"],
-            person_name=row["person_name"],
-            person_company=row["person_company"],
-            state=row["state"],
-            reason=row["reason"],
-            match_sobject=row["match_sobject"],
-            match_id=row["match_id"],
-            record_id=row["record_id"],
-            link_id=row["link_id"],
-            error_code=row["error_code"],
-            message=stored.message_text(row["message"]),
-            call_duration_s=row["call_duration_s"],
-            call_outcome=row["call_outcome"],
-        )
+        """From a row of ``store.activities.rows`` (the columns carry the fields' names)."""
+        values = {field.name: row[field.name] for field in fields(cls)}
+        values["occurred_at"] = datetime.fromisoformat(row["occurred_at"])
+        values["message"] = stored.message_text(row["message"])
+        return cls(**values)
 
     @property
     def record_sobject(self) -> str | None:

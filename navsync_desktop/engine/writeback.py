@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -110,6 +111,19 @@ def check_permission(store: Store, session: SalesforceSession) -> bool:
     return modify
 
 
+@contextmanager
+def writable_session(store: Store, connection) -> Iterator[SalesforceSession]:
+    """A session of the connected org, once write-back is on and the connected user has
+    Modify All Data (asked of the org, and remembered)."""
+    refusal = writeback_settings.refusal(store)
+    if refusal is not None and refusal is not writeback_settings.NO_MODIFY_ALL_DATA:
+        raise WritebackUnavailable(refusal)
+    with connection.open_session() as session:
+        if not check_permission(store, session):
+            raise WritebackUnavailable(writeback_settings.NO_MODIFY_ALL_DATA)
+        yield session
+
+
 def run_writeback(
     store: Store,
     connection,
@@ -118,12 +132,7 @@ def run_writeback(
     cancel: threading.Event | None = None,
 ) -> WritebackResult:
     """Send everything queued (``connection``: the ConnectionManager)."""
-    refusal = writeback_settings.refusal(store)
-    if refusal is not None and refusal is not writeback_settings.NO_MODIFY_ALL_DATA:
-        raise WritebackUnavailable(refusal)
-    with connection.open_session() as session:
-        if not check_permission(store, session):
-            raise WritebackUnavailable(writeback_settings.NO_MODIFY_ALL_DATA)
+    with writable_session(store, connection) as session:
         sender = _Sender(store, session, progress, cancel or threading.Event())
         return sender.run()
 

@@ -18,7 +18,7 @@ from simple_salesforce import format_soql
 from navsync_desktop.engine import writeback_settings
 from navsync_desktop.engine.activities import reference, stable_key, view_url
 from navsync_desktop.engine.activity_records import OrgShapes
-from navsync_desktop.engine.writeback import WritebackUnavailable, check_permission
+from navsync_desktop.engine.writeback import writable_session
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.salesforce.errors import SalesforceApiError, SalesforceError
 from navsync_desktop.salesforce.session import SalesforceSession
@@ -102,12 +102,7 @@ class TestWriteBackResult:
 
 def run_test_writeback(store: Store, connection) -> TestWriteBackResult:
     """Create the test contact and one test activity of every enabled kind."""
-    refusal = writeback_settings.refusal(store)
-    if refusal is not None and refusal is not writeback_settings.NO_MODIFY_ALL_DATA:
-        raise WritebackUnavailable(refusal)
-    with connection.open_session() as session:
-        if not check_permission(store, session):
-            raise WritebackUnavailable(writeback_settings.NO_MODIFY_ALL_DATA)
+    with writable_session(store, connection) as session:
         _delete_kept(store, session)  # an earlier test's records are replaced, not piled up
         shapes = OrgShapes.read(session)
         now = datetime.now(UTC)
