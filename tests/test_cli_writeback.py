@@ -5,7 +5,6 @@ demo org are counted through its REST API: none lost, none twice."""
 
 from __future__ import annotations
 
-import json
 import random
 import subprocess
 import sys
@@ -14,9 +13,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
-from conftest import free_port, served_demo_org
+from conftest import served_demo_org
 from linkedin_export import Member, conversations, row, write
-from test_cli_connect import authorization_url_from, run_cli, start_connect
+from test_cli_connect import run_cli
+from test_cli_sync import connected, json_of  # noqa: F401 - connected is a fixture
 from writeback_support import SEAT, SEAT_EMAIL, refs_count, started, tasks_since
 
 from navsync_desktop import paths
@@ -29,12 +29,8 @@ WRITEBACK_KEYS = {"sent", "failed", "unresolved", "skipped", "api_requests", "it
 
 
 @pytest.fixture
-def ready(demo_org, browser):
+def ready(connected):  # noqa: F811 - the fixture of test_cli_sync
     """Connected through the CLI, synced, Lena a seat holder, write-back on."""
-    process = start_connect("--demo", "--no-browser", "--port", str(free_port()))
-    browser.login(authorization_url_from(process))
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 0, err
     for command in (
         ("sync",),
         ("seats", "add", "--email", SEAT_EMAIL, "--name", SEAT.name, "--profile-url", SEAT.url),
@@ -42,13 +38,7 @@ def ready(demo_org, browser):
     ):
         result = run_cli(*command)
         assert result.returncode == 0, result.stderr
-    return demo_org
-
-
-def json_of(*args: str) -> dict:
-    result = run_cli(*args, "--json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return connected
 
 
 def people(count: int) -> list[Member]:

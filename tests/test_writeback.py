@@ -23,6 +23,7 @@ from writeback_support import (
     user_id,
 )
 
+from navsync_desktop.demo_org.faults import FaultKind, FaultPlan
 from navsync_desktop.engine import activities, unresolved, writeback_settings
 from navsync_desktop.engine.activities import LoggedPerson
 from navsync_desktop.engine.linkedin_import import import_messages
@@ -265,3 +266,41 @@ def test_unresolved_people_are_listed_mapped_by_hand_and_then_sent(store, tmp_pa
         sent = activities.list_activities(store, state="sent")
         assert {a.record_id is not None for a in sent} == {True}
         assert len(unresolved.list_unresolved(store)) == 1
+
+
+def test_records_refused_for_a_locked_row_are_retried_with_backoff_then_failed(store):
+    with ready(store) as (server, connection):
+        contacts = contacts_with_urls(store, 3)
+        for contact in contacts:
+            activities.log_call(
+                store,
+                SEAT_EMAIL,
+                LoggedPerson(contact["linkedin_profile_url"]),
+                when=WHEN,
+                duration_s=30,
+                outcome="busy",
+            )
+        since = started()
+        server.inject_faults(FaultPlan(0.5, seed=3, kinds=(FaultKind.ROW_LOCK,)))
+        result = run_writeback(store, connection)
+        server.inject_faults(None)
+        assert server.faults_injected.get("row-lock", 0) >= 1
+        assert (result.sent, result.failed) == (3, 0)
+        with org_client(connection) as session:
+            assert len(tasks_since(session, since)) == 3
+
+        activities.log_call(
+            store,
+            SEAT_EMAIL,
+            LoggedPerson(contacts[0]["linkedin_profile_url"]),
+            when=WHEN,
+            duration_s=1,
+            outcome="busy",
+        )
+        server.inject_faults(FaultPlan(1.0, kinds=(FaultKind.ROW_LOCK,)))
+        locked = run_writeback(store, connection)
+        assert (locked.sent, locked.failed) == (0, 1)
+        failed = activities.list_activities(store, state="failed")[0]
+        assert failed.error_code == "UNABLE_TO_LOCK_ROW" and "tries again" not in str(
+            failed.message
+        )
