@@ -146,7 +146,8 @@ def test_writeback_killed_at_random_moments_writes_every_activity_exactly_once(
     imported = json_of("import-linkedin", str(path), "--seat", SEAT_EMAIL)
     expected = imported["queued"]
     assert expected >= 240
-    assert run_cli("settings", "set", "writeback.batch_size", "8").returncode == 0
+    # small batches: many requests, so the kills land between and inside them
+    assert run_cli("settings", "set", "writeback.batch_size", "4").returncode == 0
     ready.inject_faults(KILL_VARIANTS[variant])
     rng = random.Random(variant)
 
@@ -155,7 +156,7 @@ def test_writeback_killed_at_random_moments_writes_every_activity_exactly_once(
         process = subprocess.Popen(
             [*CLI, "writeback", "--json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(rng.uniform(0.6, 2.2))
+        time.sleep(rng.uniform(0.5, 1.8))
         if process.poll() is not None:  # it finished before the kill
             break
         process.kill()  # SIGKILL: no cleanup runs
@@ -172,7 +173,6 @@ def test_writeback_killed_at_random_moments_writes_every_activity_exactly_once(
     ready.inject_faults(None)
     final = run_cli("writeback", "--json", timeout=180)
     assert final.returncode == 0, final.stderr
-    assert kills >= 10 and in_flight >= 3, (kills, in_flight)
 
     with Store.open_readonly(paths.store_path()) as store:
         kept = dict(store.connection.execute("SELECT ref, state FROM activities"))
@@ -184,3 +184,4 @@ def test_writeback_killed_at_random_moments_writes_every_activity_exactly_once(
     assert set(refs) == written and max(refs.values()) == 1, "none twice"
     assert len(tasks) == expected
     assert sum(ready.faults_injected.values()) > 0
+    assert kills >= 10 and in_flight >= 3, (kills, in_flight)

@@ -27,6 +27,7 @@ from navsync_desktop.engine.activity_records import OrgShapes, refs_in
 from navsync_desktop.engine.readiness import view_and_modify_all_data
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number, Text
 from navsync_desktop.salesforce.errors import (
+    DailyLimitExceeded,
     SalesforceApiError,
     SalesforceError,
     WriteOutcomeUnknown,
@@ -239,6 +240,9 @@ class _Sender:
         except WriteOutcomeUnknown as error:
             self._lost_answer(batch_id, error)
             return
+        except DailyLimitExceeded:
+            self._requeue_batch(batch_id)  # refused before it ran; it waits for tomorrow
+            raise
         except SalesforceApiError as error:  # refused whole, before it ran
             self._refused_whole(rows, error)
             return
