@@ -120,10 +120,17 @@ def test_a_linkedin_member_without_url_is_unresolved_without_url(seat, tmp_path)
     from navsync_desktop.store import settings as kept_settings
 
     kept_settings.put(seat, writeback_settings.ENABLED, True)
+    member = Member("LinkedIn Member", None)
     result, kept = imported(
-        seat, tmp_path, [row("2-x", Member("LinkedIn Member", None), [SEAT], WHEN, "Hi")]
+        seat,
+        tmp_path,
+        [row("2-x", member, [SEAT], WHEN, "Hi"), row("2-x", SEAT, [member], WHEN, "Hello")],
     )
-    assert result.unresolved == 1 and (kept[0].state, kept[0].reason) == ("unresolved", "no_url")
+    assert result.unresolved == 2
+    assert {(a.direction, a.state, a.reason) for a in kept} == {
+        ("received", "unresolved", "no_url"),
+        ("sent", "unresolved", "no_url"),
+    }
 
 
 def test_profile_url_spellings_are_one_person():

@@ -296,6 +296,8 @@ def _counterparts(record: dict[str, str], sent: bool) -> list[tuple[str | None, 
     if not sent:
         return [(record["SENDER PROFILE URL"].strip() or None, record["FROM"].strip() or None)]
     urls, names = _split(record["RECIPIENT PROFILE URLS"]), _split(record["TO"])
+    if not urls:  # recipients without a URL ("LinkedIn Member"): unresolved, but kept
+        urls = [None] * len(names)
     if len(names) != len(urls):  # a name with a comma in it: the URLs are what counts
         names = [None] * len(urls)
     return [(url or None, name or None) for url, name in zip(urls, names, strict=True)]
