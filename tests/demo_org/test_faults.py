@@ -88,6 +88,7 @@ def test_a_reset_never_half_applies_a_write(org, sf):
     assert outcome(lambda: sf.Contact.create({"LastName": "Never Written"})) in (
         "ConnectionError",
         "ChunkedEncodingError",
+        "SSLError",  # the reset may land inside the TLS layer's read ("EOF in violation …")
     )
     org.inject_faults(None)
     assert sf.query("SELECT Id FROM Contact WHERE LastName = 'Never Written'")["totalSize"] == 0
