@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from navsync_desktop import __version__, cli_crm, cli_types, paths
+from navsync_desktop import __version__, cli_crm, cli_types, cli_writeback, paths
 from navsync_desktop.cli_common import (
     CommandError,
     connection_manager,
@@ -23,6 +23,7 @@ from navsync_desktop.cli_common import (
 from navsync_desktop.credentials import CredentialsError
 from navsync_desktop.demo_org import cli as demo_org_cli  # the parser only: its server loads lazily
 from navsync_desktop.engine import crm_settings, doctor, prerequisites, settings_catalog
+from navsync_desktop.engine.activities import ActivityError
 from navsync_desktop.engine.checks import CheckResult, Status, worst
 from navsync_desktop.engine.connection_state import ConnectionFailed
 from navsync_desktop.engine.seats import SeatError
@@ -45,6 +46,7 @@ USER_ERRORS = (
     SalesforceError,
     SeatError,
     SettingError,
+    ActivityError,
     paths.DataFolderError,
 )
 STATUS_MARK = {Status.PASS: "ok  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
@@ -103,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     set_parser.add_argument("value")
     settings_parser.set_defaults(handler=cmd_settings)
     cli_crm.add_commands(commands)
+    cli_writeback.add_commands(commands)
 
     demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
     demo_org_cli.add_subcommands(

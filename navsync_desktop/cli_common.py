@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 
 from navsync_desktop import paths
 from navsync_desktop.demo_org.launcher import DemoOrgLauncher
 from navsync_desktop.engine.settings_catalog import DEMO_PORT_SETTING
 from navsync_desktop.store import Store, StoreCorruptError, StoreLockedError, settings
+
+INTERRUPTED_EXIT = 130
 
 
 class CommandError(Exception):
@@ -65,3 +69,57 @@ def demo_org_launcher(args: argparse.Namespace | None = None) -> DemoOrgLauncher
             return settings.get(store, DEMO_PORT_SETTING) if store else None
 
     return DemoOrgLauncher(paths.demo_org_dir, port=port)
+
+
+class ProgressLine:
+    """One line on the terminal, rewritten in place."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._shown = False
+
+    def __call__(self, event) -> None:
+        """``event``: anything whose ``describe()`` says where a job stands."""
+        self._stream.write(f"\r\x1b[K{event.describe()}")
+        self._stream.flush()
+        self._shown = True
+
+    def close(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+
+@contextmanager
+def ctrl_c_cancels(cancel: threading.Event):
+    """The first Ctrl+C asks the job (a sync, a write-back) to stop; the second one
+    interrupts."""
+
+    def on_interrupt(_signal, _frame) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_with_progress(job: Callable) -> tuple[object, bool]:
+    """Run ``job(store, manager, progress, cancel)`` on the connected org with a progress line
+    on a terminal and Ctrl+C as Cancel; returns its result and whether it was cancelled."""
+    cancel = threading.Event()
+    line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        with (
+            ctrl_c_cancels(cancel),
+            demo_org_launcher() as demo_org,
+            open_store() as store,
+            connection_manager(store, demo_org) as manager,
+        ):
+            return job(store, manager, line, cancel), cancel.is_set()
+    finally:
+        if line is not None:
+            line.close()

@@ -7,21 +7,20 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from navsync_desktop import paths
+from navsync_desktop import cli_writeback, paths
 from navsync_desktop.cli_common import (
+    INTERRUPTED_EXIT,
     CommandError,
     connection_manager,
     demo_org_launcher,
     open_store,
     print_json,
+    run_with_progress,
 )
 from navsync_desktop.store import Store
 from navsync_desktop.store.connection import ConnectionState
@@ -29,9 +28,6 @@ from navsync_desktop.store.seats import SEAT_TYPES
 
 if TYPE_CHECKING:  # the sync loads the Salesforce client: only the commands that sync do
     from navsync_desktop.engine.sync import SyncResult
-    from navsync_desktop.engine.sync_progress import SyncProgress
-
-INTERRUPTED_EXIT = 130
 
 
 def add_commands(commands) -> None:
@@ -70,6 +66,7 @@ def add_commands(commands) -> None:
     seat_commands.add_parser(
         "add-demo-reps", help="the demo org's sales reps as seat holders (after a sync)"
     )
+    cli_writeback.add_seat_commands(seat_commands)
     seats_parser.set_defaults(handler=cmd_seats)
 
     lists_parser = commands.add_parser(
@@ -83,56 +80,14 @@ def add_commands(commands) -> None:
 # sync
 
 
-class _ProgressLine:
-    """One line on the terminal, rewritten in place."""
-
-    def __init__(self, stream) -> None:
-        self._stream = stream
-        self._shown = False
-
-    def __call__(self, event: SyncProgress) -> None:
-        self._stream.write(f"\r\x1b[K{event.describe()}")
-        self._stream.flush()
-        self._shown = True
-
-    def close(self) -> None:
-        if self._shown:
-            self._stream.write("\r\x1b[K")
-            self._stream.flush()
-
-
-@contextmanager
-def _ctrl_c_cancels(cancel: threading.Event):
-    """The first Ctrl+C asks the sync to stop; the second one interrupts."""
-
-    def on_interrupt(_signal, _frame) -> None:
-        if cancel.is_set():
-            raise KeyboardInterrupt
-        cancel.set()
-
-    previous = signal.signal(signal.SIGINT, on_interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def cmd_sync(args: argparse.Namespace) -> int:
     from navsync_desktop.engine.sync import Outcome, run_sync
 
-    cancel = threading.Event()
-    line = _ProgressLine(sys.stderr) if sys.stderr.isatty() else None
-    try:
-        with (
-            _ctrl_c_cancels(cancel),
-            demo_org_launcher() as demo_org,
-            open_store() as store,
-            connection_manager(store, demo_org) as manager,
-        ):
-            result = run_sync(store, manager, full=args.full, progress=line, cancel=cancel)
-    finally:
-        if line is not None:
-            line.close()
+    result, _cancelled = run_with_progress(
+        lambda store, manager, progress, cancel: run_sync(
+            store, manager, full=args.full, progress=progress, cancel=cancel
+        )
+    )
     if args.json:
         print_json(result.to_json())
     else:
@@ -214,6 +169,8 @@ def cmd_seats(args: argparse.Namespace) -> int:
         elif command == "set-sync":
             seats.set_sync(store, args.email, args.state == "on")
             print(f"Sync {args.state} for {args.email}")
+        elif command == "set-copy":
+            cli_writeback.set_copy_mode(store, args)
         elif command == "add-demo-reps":
             _require_demo(store)
             result = seats.add_sales_reps(store)

@@ -66,7 +66,7 @@ def add_subcommands(
         type=_fault_kinds,
         metavar="K,K",
         help=f"which faults (default: {','.join(kind.value for kind in DEFAULT_KINDS)}; "
-        f"{FaultKind.LOST_WRITE_ANSWER.value} only when named)",
+        f"{FaultKind.LOST_WRITE_ANSWER.value} and {FaultKind.ROW_LOCK.value} only when named)",
     )
     commands.add_parser("scenarios", help="list the scenarios, one line each")
 

@@ -8,7 +8,8 @@ client that sends the same requests in the same order meets the same faults.
 
 A fault never half-applies a write: every kind happens before the org runs the request, except
 the reset mid-response, which follows only reads (GET). Real Salesforce can commit a write and
-lose its answer; that is the separate kind ``lost-write-answer``, off unless asked for.
+lose its answer; that is the separate kind ``lost-write-answer``, off unless asked for, as is
+``row-lock`` (every record of a collection create refused with UNABLE_TO_LOCK_ROW).
 """
 
 from __future__ import annotations
@@ -40,9 +41,22 @@ class FaultKind(StrEnum):
     CONCURRENT_LIMIT = "concurrent-limit"  # 403 REQUEST_LIMIT_EXCEEDED (ConcurrentPerOrgLongTxn)
     EXPIRED_SESSION = "expired-session"  # 401 INVALID_SESSION_ID
     LOST_WRITE_ANSWER = "lost-write-answer"  # a write is committed, then its answer is lost
+    ROW_LOCK = "row-lock"  # each record of a collection create: UNABLE_TO_LOCK_ROW, none saved
 
 
-DEFAULT_KINDS = tuple(kind for kind in FaultKind if kind is not FaultKind.LOST_WRITE_ANSWER)
+# the kinds used only when named
+_ON_REQUEST = (FaultKind.LOST_WRITE_ANSWER, FaultKind.ROW_LOCK)
+DEFAULT_KINDS = tuple(kind for kind in FaultKind if kind not in _ON_REQUEST)
+_LOCKED = {
+    "success": False,
+    "errors": [
+        {
+            "statusCode": "UNABLE_TO_LOCK_ROW",
+            "message": "unable to obtain exclusive access to this record or 1 records",
+            "fields": [],
+        }
+    ],
+}
 
 _ANSWERS = {
     FaultKind.SERVER_ERROR: (
@@ -119,6 +133,8 @@ class FaultInjector:
                 return self._cut_short(environ, start_response)
             _reset(environ)  # a write: reset before the org runs it
             raise ConnectionResetError("flaky: connection reset before the write")
+        if kind is FaultKind.ROW_LOCK:
+            return self._locked(environ, start_response)
         if kind is FaultKind.LOST_WRITE_ANSWER:
             answer = self._app(environ, lambda *_args, **_kw: None)  # committed...
             if hasattr(answer, "close"):
@@ -140,8 +156,26 @@ class FaultInjector:
                 return None, plan
             kinds = plan.kinds
             if environ["REQUEST_METHOD"] in _READS:
-                kinds = tuple(k for k in kinds if k is not FaultKind.LOST_WRITE_ANSWER) or kinds
+                kinds = tuple(k for k in kinds if k not in _ON_REQUEST) or kinds
             return self._random.choice(kinds), plan
+
+    def _locked(self, environ, start_response) -> Iterable[bytes]:
+        """A collection create whose every record meets a locked row (nothing is saved, as
+        Salesforce reports a lock per record); any other request goes through."""
+        create = environ["REQUEST_METHOD"] == "POST" and environ["PATH_INFO"].endswith(
+            "/composite/sobjects"
+        )
+        if not create:
+            return self._app(environ, start_response)
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        try:
+            records = json.loads(environ["wsgi.input"].read(length)).get("records", [])
+        except (ValueError, AttributeError):
+            records = []
+        body = json.dumps([_LOCKED for _ in records]).encode()
+        headers = [("Content-Type", "application/json;charset=UTF-8")]
+        start_response("200 OK", [*headers, ("Content-Length", str(len(body)))])
+        return [body]
 
     def _cut_short(self, environ, start_response) -> Iterator[bytes]:
         """Run the read, send its headers and part of its body, then reset the connection."""

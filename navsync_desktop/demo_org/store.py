@@ -349,6 +349,15 @@ class OrgStore:
         return row is not None
 
     def _validation_rules(self, obj: SObjectDef, record: dict) -> None:
+        # As in Salesforce: a task about a lead belongs to the lead alone (no Related To).
+        lead_task = obj.name == "Task" and (record.get("WhoId") or "").startswith("00Q")
+        if lead_task and record.get("WhatId"):
+            raise ApiError(
+                400,
+                "FIELD_INTEGRITY_EXCEPTION",
+                "Related To ID: a task whose Name is a lead cannot be related to a record",
+                ["WhatId"],
+            )
         if (
             obj.name == "Contact"
             and self.scenario.contact_email_required

@@ -145,9 +145,9 @@ def not_sandbox(is_sandbox: bool) -> CheckResult:
     )
 
 
-def data_permissions(session: SalesforceSession) -> CheckResult:
-    """View All Data and Modify All Data, from the profile and every permission set
-    (the profile's own permission set is among the assignments)."""
+def view_and_modify_all_data(session: SalesforceSession) -> tuple[bool, bool]:
+    """Whether the connected user has View All Data and Modify All Data, from the profile
+    and every permission set (the profile's own permission set is among the assignments)."""
     assignments = session.query_all(
         format_soql(
             "SELECT PermissionSet.PermissionsViewAllData, PermissionSet.PermissionsModifyAllData "
@@ -157,6 +157,12 @@ def data_permissions(session: SalesforceSession) -> CheckResult:
     )
     view_all = any(a["PermissionSet"]["PermissionsViewAllData"] for a in assignments)
     modify_all = any(a["PermissionSet"]["PermissionsModifyAllData"] for a in assignments)
+    return view_all, modify_all
+
+
+def data_permissions(session: SalesforceSession) -> CheckResult:
+    """View All Data and Modify All Data."""
+    view_all, modify_all = view_and_modify_all_data(session)
     title = QT_TRANSLATE_NOOP("Readiness", "View All Data and Modify All Data")
     if view_all and modify_all:
         return CheckResult(

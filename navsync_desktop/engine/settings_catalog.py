@@ -12,7 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
 
-from navsync_desktop.engine import crm_settings, sync_settings
+from navsync_desktop.engine import crm_settings, sync_settings, writeback_settings
 from navsync_desktop.engine.crm_settings import CrmChoices
 from navsync_desktop.engine.prerequisites import CONTRACT_SETTING, SEAT_SETTING, AdminSeat, Contract
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
@@ -86,6 +86,13 @@ def _reserve(key: str, value: str, choices: ChoicesProvider) -> int | str:
     return _whole_number(0)(key, value, choices)
 
 
+def _kinds(key: str, value: str, _choices: ChoicesProvider) -> list[str]:
+    parsed = writeback_settings.parse_kinds(value)
+    if parsed is None:
+        raise _must_be(key, "all, or a comma-separated list of inmail, message, note, call")
+    return parsed
+
+
 def _org_choice(pick: Callable[[CrmChoices], list[str]], what: Text):
     def parse(key: str, value: str, choices: ChoicesProvider) -> str:
         if value == crm_settings.NOT_SURE:
@@ -135,6 +142,11 @@ SETTINGS: dict[str, Setting] = {
     sync_settings.BULK_THRESHOLD: Setting(sync_settings.DEFAULT_BULK_THRESHOLD, _whole_number(1)),
     sync_settings.API_RESERVE: Setting(sync_settings.AUTO, _reserve),
     DEMO_PORT_SETTING: Setting(DEFAULT_DEMO_PORT, _whole_number(1024, 65535)),
+    writeback_settings.ENABLED: Setting(False, _yes_no),
+    writeback_settings.KINDS_SETTING: Setting(list(writeback_settings.KINDS), _kinds),
+    writeback_settings.BATCH_SIZE: Setting(
+        writeback_settings.MAX_BATCH, _whole_number(1, writeback_settings.MAX_BATCH)
+    ),
 }
 
 

@@ -71,6 +71,10 @@ class SalesforceUnavailable(SalesforceError):
     """Salesforce could not be reached, or kept failing, after the bounded retries."""
 
 
+class WriteOutcomeUnknown(SalesforceUnavailable):
+    """A write's answer was lost (timeout, reset, 5xx): it may or may not have happened."""
+
+
 class ReconnectRequired(SalesforceError):
     """The refresh token no longer works (revoked, user deactivated, policy change)."""
 

@@ -26,6 +26,7 @@ from string import Template
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
+import urllib3
 
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.salesforce.errors import (
@@ -316,6 +317,17 @@ def _is_transient(error: BaseException) -> bool:
     return isinstance(error, _ServerFailure) or is_transient_network_error(error)
 
 
+def _never_sent(error: BaseException) -> bool:
+    """The connection was not even opened (refused, or no answer to connecting), so the form
+    never reached the server."""
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return True
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(error, requests.ConnectionError) and isinstance(
+        reason, urllib3.exceptions.NewConnectionError
+    )
+
+
 def _unreachable(url: str, error: Exception) -> SalesforceUnavailable:
     host = urlsplit(url).netloc
     if isinstance(error, requests.exceptions.SSLError):
@@ -333,8 +345,15 @@ def _unreachable(url: str, error: Exception) -> SalesforceUnavailable:
     )
 
 
-def _post_form(url: str, form: dict[str, str], ca_cert: Path | None, retry: RetryPolicy):
-    """POST a form with bounded retries; returns (status, JSON body or None)."""
+def _post_form(
+    url: str,
+    form: dict[str, str],
+    ca_cert: Path | None,
+    retry: RetryPolicy,
+    retry_if: Callable[[BaseException], bool] = _is_transient,
+):
+    """POST a form with bounded retries of the failures ``retry_if`` allows; returns
+    (status, JSON body or None)."""
 
     def attempt() -> requests.Response:
         response = requests.post(
@@ -345,7 +364,7 @@ def _post_form(url: str, form: dict[str, str], ca_cert: Path | None, retry: Retr
         return response
 
     try:
-        response = retry.retrying(_is_transient)(attempt)
+        response = retry.retrying(retry_if)(attempt)
     except (_ServerFailure, requests.RequestException) as error:
         log.warning("POST %s failed: %s", urlsplit(url).path, type(error).__name__)
         raise _unreachable(
@@ -395,6 +414,9 @@ def exchange_code(
         },
         ca_cert,
         retry,
+        # An authorization code works once: after a timeout, a reset or a 5xx it may have been
+        # spent already, so it is sent again only when it provably never left.
+        retry_if=_never_sent,
     )
     if status == 200 and isinstance(body, dict) and "access_token" in body:
         return _token_response(body)

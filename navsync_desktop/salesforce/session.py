@@ -33,6 +33,7 @@ from navsync_desktop.salesforce.errors import (
     SalesforceApiError,
     SalesforceError,
     SalesforceUnavailable,
+    WriteOutcomeUnknown,
 )
 from navsync_desktop.salesforce.retry import (
     HTTP_TIMEOUT_S,
@@ -193,6 +194,10 @@ class SalesforceSession:
             return self._api_usage
 
     @property
+    def retry_policy(self) -> RetryPolicy:
+        return self._retry
+
+    @property
     def http_requests(self) -> int:
         """HTTP requests sent to the org's API by this session, retries included."""
         return self._http.requests_sent
@@ -289,33 +294,49 @@ class SalesforceSession:
 
     def call(self, fn: Callable[[Salesforce], T]) -> T:
         """Run ``fn`` with the simple-salesforce client: renewed on an expired session,
-        retried on transient failures, errors mapped."""
-
-        def attempt() -> T:
-            # One renewal per attempt: an expired session seen again on a later attempt (after
-            # a transient failure) is renewed again rather than taken as final.
-            client = self._current_client()
-            try:
-                return fn(client)
-            except sf_exceptions.SalesforceError as error:
-                if not _is_expired_session(error):
-                    raise
-                self._refresh(stale=client)
-                return fn(self._current_client())
-
+        retried on transient failures, errors mapped. For reads: a write goes through
+        ``write``."""
         try:
-            return self._retry.retrying(_is_transient, self.on_retry)(attempt)
+            return self._retry.retrying(_is_transient, self.on_retry)(lambda: self._attempt(fn))
+        except (sf_exceptions.SalesforceError, requests.RequestException) as error:
+            raise self._failure(error) from None  # the client's error repeats the whole body
+
+    def write(self, fn: Callable[[Salesforce], T]) -> T:
+        """Run a write once. An expired session is renewed and the request sent again
+        (Salesforce refused it before running it), but nothing else is retried: after a
+        timeout, a reset or a 5xx the write may have happened, so the caller reconciles
+        (``WriteOutcomeUnknown``) before sending anything again."""
+        try:
+            return self._attempt(fn)
+        except (sf_exceptions.SalesforceError, requests.RequestException) as error:
+            failure = self._failure(error)
+        if isinstance(failure, SalesforceUnavailable):
+            raise WriteOutcomeUnknown(failure.text, error_code=failure.error_code) from None
+        raise failure from None
+
+    def _attempt(self, fn: Callable[[Salesforce], T]) -> T:
+        # One renewal per attempt: an expired session seen again on a later attempt (after
+        # a transient failure) is renewed again rather than taken as final.
+        client = self._current_client()
+        try:
+            return fn(client)
         except sf_exceptions.SalesforceError as error:
-            raise _mapped(error) from None  # the simple-salesforce error repeats the whole body
-        except requests.RequestException as error:
-            log.warning("Salesforce request failed: %s", type(error).__name__)
-            raise SalesforceUnavailable(
-                QT_TRANSLATE_NOOP(
-                    "Salesforce",
-                    "Salesforce at {instance} could not be reached ({reason}); check the "
-                    "network and retry.",
-                ).format(instance=self.instance_url, reason=type(error).__name__)
-            ) from None
+            if not _is_expired_session(error):
+                raise
+            self._refresh(stale=client)
+            return fn(self._current_client())
+
+    def _failure(self, error: Exception) -> SalesforceError:
+        if isinstance(error, sf_exceptions.SalesforceError):
+            return _mapped(error)
+        log.warning("Salesforce request failed: %s", type(error).__name__)
+        return SalesforceUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Salesforce",
+                "Salesforce at {instance} could not be reached ({reason}); check the "
+                "network and retry.",
+            ).format(instance=self.instance_url, reason=type(error).__name__)
+        )
 
     def query_all_iter(
         self, soql: str, include_deleted: bool = False, *, batch_size: int | None = None

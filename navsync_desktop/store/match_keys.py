@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 _NOT_WORD = re.compile(r"[^\w]+")
 _LEGAL_FORMS = frozenset(
@@ -20,6 +20,11 @@ _LEGAL_FORMS = frozenset(
     "company bv nv sa sas sarl srl spa aps ab as asa oy oyj sro sp zoo kft".split()
 )
 _PROFILE_PATH = re.compile(r"/(in|pub|company|school)/([^/?#]+)", re.IGNORECASE)
+# How German umlauts are written without them (Müller, Mueller): matching tries both ways.
+_TRANSLITERATIONS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+_WRITTEN_OUT = re.compile(r"(?<=[a-z])(a|o|u)e")
 
 
 @lru_cache(maxsize=65536)  # names repeat a lot: Müller, Schmidt, …
@@ -45,15 +50,40 @@ def company_key(name: str | None) -> str | None:
     return " ".join(words) or name_key(name)
 
 
+def name_variants(*parts: str | None) -> set[str]:
+    """The name's key as written, with umlauts written out (Müller -> mueller) and with
+    written-out umlauts folded back (Mueller -> muller), so either spelling finds the other's
+    key as the sync stored it."""
+    plain = name_key(*parts)
+    if plain is None:
+        return set()
+    spelled = name_key(*(part.translate(_TRANSLITERATIONS) for part in parts if part))
+    return {plain, spelled or plain, _WRITTEN_OUT.sub(r"\1", plain)}
+
+
+def profile_slug(url: str | None) -> str | None:
+    """The member part of a LinkedIn profile URL as written (percent-decoded, case kept):
+    'https://www.linkedin.com/in/ACoAAB1x/' -> 'ACoAAB1x' (the package's member token has
+    this form)."""
+    match = _PROFILE_PATH.search(url or "")
+    if match is None or match.group(1).lower() != "in":
+        return None
+    return unicodedata.normalize("NFC", unquote(match.group(2))).strip() or None
+
+
+@lru_cache(maxsize=65536)
 def profile_key(url: str | None) -> str | None:
-    """A LinkedIn profile URL without scheme, www, language subdomain, query or trailing
-    slash: 'https://de.linkedin.com/in/Jane-Doe/?trk=x' -> 'linkedin.com/in/jane-doe'."""
-    if not url:
+    """A LinkedIn profile URL without scheme, www, language subdomain, query, fragment,
+    trailing slash, percent-encoding or case:
+    'https://de.linkedin.com/in/J%C3%BCrgen-Doe/?trk=x' -> 'linkedin.com/in/jürgen-doe'.
+    The one normalisation of profile URLs: the sync, seats and the LinkedIn import use it."""
+    if not url or not url.strip():
         return None
     match = _PROFILE_PATH.search(url)
     if match is None:
         return url.strip().casefold() or None
-    return f"linkedin.com/{match.group(1).lower()}/{match.group(2).casefold()}"
+    slug = unicodedata.normalize("NFC", unquote(match.group(2))).strip()
+    return f"linkedin.com/{match.group(1).lower()}/{slug.casefold()}"
 
 
 def web_domain(url: str | None) -> str | None:

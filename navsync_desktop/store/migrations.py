@@ -213,6 +213,72 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sync_runs_new RENAME TO sync_runs;
     CREATE INDEX sync_runs_finished ON sync_runs (status, finished_at);
     """,
+    # 6: activity write-back: each seat's copy mode, the activities (the outbox: one row per
+    # activity and counterpart, its state, its match and the Salesforce record it became), the
+    # batches sent (when each started: reconciling looks for records created since), and the
+    # people mapped by hand. Contact and Lead are read whole once more, so their profile keys
+    # follow the fuller URL normalisation (percent-encoding).
+    """
+    ALTER TABLE seats ADD COLUMN copy_mode TEXT NOT NULL DEFAULT 'always'
+        CHECK (copy_mode IN ('always', 'ask'));
+    CREATE TABLE writeback_batches (
+        id          INTEGER PRIMARY KEY,
+        sobject     TEXT NOT NULL,
+        started_at  TEXT NOT NULL        -- ISO 8601, UTC, before the request went out
+    );
+    CREATE TABLE activities (
+        id                 INTEGER PRIMARY KEY,
+        key                TEXT NOT NULL UNIQUE,   -- message (or log entry) + counterpart
+        ref                TEXT NOT NULL UNIQUE,   -- the short reference written into the record
+        seat_id            INTEGER NOT NULL REFERENCES seats (id) ON DELETE CASCADE,
+        kind               TEXT NOT NULL CHECK (kind IN ('inmail', 'message', 'note', 'call')),
+        source             TEXT NOT NULL CHECK (source IN ('linkedin_export', 'logged')),
+        direction          TEXT CHECK (direction IN ('sent', 'received')),
+        occurred_at        TEXT NOT NULL,          -- ISO 8601, UTC
+        subject            TEXT,
+        content            TEXT NOT NULL DEFAULT '',  -- the full text, whatever is sent
+        conversation_id    TEXT,
+        conversation_title TEXT,
+        person_key         TEXT,                   -- the counterpart's profile key
+        person_url         TEXT,
+        person_name        TEXT,
+        person_company     TEXT,
+        person_email       TEXT,                   -- an address the person wrote
+        call_duration_s    INTEGER,
+        call_outcome       TEXT,
+        state              TEXT NOT NULL CHECK (state IN
+                           ('new', 'queued', 'unresolved', 'sending', 'sent', 'failed',
+                            'skipped')),
+        reason             TEXT,                   -- why unresolved or skipped
+        match_sobject      TEXT,
+        match_id           TEXT,
+        match_account_id   TEXT,                   -- a contact's account (the Task's WhatId)
+        match_rule         TEXT,
+        record_id          TEXT,                   -- the Task or ContentNote created
+        link_id            TEXT,                   -- a note's ContentDocumentLink
+        batch_id           INTEGER REFERENCES writeback_batches (id),
+        attempts           INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at    TEXT,
+        error_code         TEXT,
+        message            TEXT,                   -- JSON of the last error's Text
+        created_at         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL,
+        sent_at            TEXT
+    );
+    CREATE INDEX activities_state ON activities (state, kind);
+    CREATE INDEX activities_seat ON activities (seat_id, state);
+    CREATE INDEX activities_person ON activities (person_key);
+    CREATE INDEX activities_batch ON activities (batch_id) WHERE batch_id IS NOT NULL;
+    CREATE TABLE person_mappings (
+        person_key  TEXT PRIMARY KEY,
+        sobject     TEXT NOT NULL,
+        record_id   TEXT NOT NULL,
+        account_id  TEXT,
+        name        TEXT,
+        mapped_at   TEXT NOT NULL
+    );
+    UPDATE sync_state SET fingerprint = '' WHERE sobject IN ('Contact', 'Lead');
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

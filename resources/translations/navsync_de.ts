@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Activities</name>
+    <message>
+        <source>No seat holder has the email {email}</source>
+        <translation>Kein Lizenznehmer hat die E-Mail-Adresse {email}</translation>
+    </message>
+    <message>
+        <source>Unknown state {state} (one of: {states})</source>
+        <translation>Unbekannter Status {state} (möglich: {states})</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>Die Notiz ist leer.</translation>
+    </message>
+    <message>
+        <source>A call&apos;s duration cannot be negative.</source>
+        <translation>Die Dauer eines Anrufs kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Unknown call outcome {outcome} (one of: {outcomes})</source>
+        <translation>Unbekanntes Anrufergebnis {outcome} (möglich: {outcomes})</translation>
+    </message>
+    <message>
+        <source>Say whom it is about: a LinkedIn profile URL, a name or a company.</source>
+        <translation>Geben Sie an, um wen es geht: eine LinkedIn-Profil-URL, einen Namen oder ein Unternehmen.</translation>
+    </message>
+    <message>
+        <source>{queued} queued for the CRM, {unresolved} unresolved, {refused} not copied.</source>
+        <translation>{queued} zur Übertragung ins CRM vorgemerkt, {unresolved} nicht zugeordnet, {refused} nicht übertragen.</translation>
+    </message>
+    <message>
+        <source>No activity has the id {ids}</source>
+        <translation>Keine Aktivität hat die ID {ids}</translation>
+    </message>
+</context>
+<context>
     <name>Arguments</name>
     <message>
         <source>{value} is not a whole number</source>
@@ -432,6 +467,53 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>{rows} messages read: {added} new activities ({queued} queued for the CRM, {unresolved} unresolved, {skipped} skipped), {already} imported before.</source>
+        <translation>{rows} Nachrichten gelesen: {added} neue Aktivitäten ({queued} zur Übertragung ins CRM vorgemerkt, {unresolved} nicht zugeordnet, {skipped} übersprungen), {already} bereits früher importiert.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {problem}. Nothing was imported.</source>
+        <translation>{file}, Zeile {line}: {problem}. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder&apos;s profile URL first.</source>
+        <translation>Für {email} ist keine LinkedIn-Profil-URL hinterlegt, daher lassen sich gesendete und empfangene Nachrichten nicht unterscheiden. Hinterlegen Sie zuerst die Profil-URL des Lizenznehmers.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>{file} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{found} columns where the header has {expected}</source>
+        <translation>{found} Spalten, die Kopfzeile hat aber {expected}</translation>
+    </message>
+    <message>
+        <source>the CSV is malformed ({reason})</source>
+        <translation>die CSV-Datei ist fehlerhaft ({reason})</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (LinkedIn exports are UTF-8; save it as UTF-8 and import it again)</source>
+        <translation>die Datei ist kein UTF-8-Text (LinkedIn-Exporte sind UTF-8; speichern Sie sie als UTF-8 und importieren Sie sie erneut)</translation>
+    </message>
+    <message>
+        <source>the file is empty: it needs the header line</source>
+        <translation>die Datei ist leer: sie braucht die Kopfzeile</translation>
+    </message>
+    <message>
+        <source>the header lacks the column {columns} (is this LinkedIn&apos;s messages.csv?)</source>
+        <translation>in der Kopfzeile fehlt die Spalte {columns} (ist das die messages.csv von LinkedIn?)</translation>
+    </message>
+    <message>
+        <source>the DATE “{value}” is not like 2023-07-08 08:39:28 UTC</source>
+        <translation>das DATE „{value}“ hat nicht die Form 2023-07-08 08:39:28 UTC</translation>
+    </message>
+</context>
+<context>
     <name>Keyring</name>
     <message>
         <source>The keyring {backend} failed ({reason}).</source>
@@ -504,6 +586,25 @@
     <message>
         <source>Unlock your keyring (log in to the desktop session) and retry.</source>
         <translation>Entsperren Sie Ihren Schlüsselbund (melden Sie sich an der Desktop-Sitzung an) und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Matching</name>
+    <message>
+        <source>No match</source>
+        <translation>Keine Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>No profile URL</source>
+        <translation>Keine Profil-URL</translation>
+    </message>
+    <message>
+        <source>A colleague (Salesforce user or seat holder)</source>
+        <translation>Ein Kollege (Salesforce-Benutzer oder Lizenznehmer)</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1296,60 @@
     </message>
 </context>
 <context>
+    <name>TestWriteBack</name>
+    <message>
+        <source>Test contact</source>
+        <translation>Testkontakt</translation>
+    </message>
+    <message>
+        <source>Test InMail (Task)</source>
+        <translation>Test-InMail (Aufgabe)</translation>
+    </message>
+    <message>
+        <source>Test message (Task)</source>
+        <translation>Testnachricht (Aufgabe)</translation>
+    </message>
+    <message>
+        <source>Test call (Task)</source>
+        <translation>Testanruf (Aufgabe)</translation>
+    </message>
+    <message>
+        <source>Test note (Notes &amp; Attachments)</source>
+        <translation>Testnotiz (Notes &amp; Attachments)</translation>
+    </message>
+    <message>
+        <source>The test contact and its activities are real records: until you delete them they show in activity reports and in the LinkedIn reports, created by the connected user and owned by them. Tell your Sales Navigator seat holders about the test, so that the test data does not confuse their reports, and delete the test records once you have checked them.</source>
+        <translation>Der Testkontakt und seine Aktivitäten sind echte Einträge: Bis Sie sie löschen, erscheinen sie in Aktivitätsberichten und in den LinkedIn-Berichten, erstellt vom verbundenen Benutzer und ihm zugeordnet. Erklären Sie Ihren Sales Navigator-Lizenznehmern, wie Daten bei diesem Test angezeigt werden, um Verwirrungen beim Erstellen von Berichten zu vermeiden, und löschen Sie die Testeinträge, sobald Sie sie geprüft haben.</translation>
+    </message>
+    <message>
+        <source>Salesforce refused the test contact: {message} No test record was created. A validation rule that requires an email address on contacts blocks the test: deactivate the rule temporarily for the test, and delete the test record in your CRM afterwards to remove it for good.</source>
+        <translation>Salesforce hat den Testkontakt abgelehnt: {message} Es wurde kein Testeintrag erstellt. Eine Validierungsregel, die für Kontakteinträge eine E-Mail-Adresse voraussetzt, verhindert den Test: Deaktivieren Sie die Regel für den Test vorübergehend und löschen Sie den Testeintrag anschließend in Ihrem CRM, um ihn dauerhaft zu entfernen.</translation>
+    </message>
+    <message>
+        <source>The test activities could not be created ({reason}); the test records created so far were deleted again.</source>
+        <translation>Die Testaktivitäten konnten nicht erstellt werden ({reason}); die bis dahin erstellten Testeinträge wurden wieder gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Unresolved</name>
+    <message>
+        <source>{file} cannot be written: {reason}</source>
+        <translation>{file} kann nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{id} is not the Id of a contact, lead or account</source>
+        <translation>{id} ist nicht die ID eines Contacts, Leads oder Accounts</translation>
+    </message>
+    <message>
+        <source>No {sobject} with the Id {id} is known: sync the CRM data first.</source>
+        <translation>Kein {sobject} mit der ID {id} ist bekannt: Synchronisieren Sie zuerst die CRM-Daten.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a LinkedIn profile URL</source>
+        <translation>„{value}“ ist keine LinkedIn-Profil-URL</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Set up CRM sync with Salesforce</source>
@@ -1227,6 +1382,77 @@
     <message>
         <source>Try the &amp;demo org (runs on this computer, no Salesforce account needed)</source>
         <translation>&amp;Demo-Org ausprobieren (läuft auf diesem Computer, kein Salesforce-Konto nötig)</translation>
+    </message>
+</context>
+<context>
+    <name>Writeback</name>
+    <message>
+        <source>Writing back: {sent} sent, {failed} failed, {queued} to go</source>
+        <translation>Rückübertragung: {sent} übertragen, {failed} fehlgeschlagen, {queued} ausstehend</translation>
+    </message>
+    <message>
+        <source>Waiting to retry items Salesforce refused</source>
+        <translation>Warte auf den nächsten Versuch für Einträge, die Salesforce abgelehnt hat</translation>
+    </message>
+    <message>
+        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder&apos;s email), sync, then Copy to CRM again.</source>
+        <translation>Zum Lizenznehmer gibt es keinen Salesforce-Benutzer mit derselben E-Mail-Adresse, daher hat die Aktivität keinen Verantwortlichen. Legen Sie den Benutzer an (oder korrigieren Sie die E-Mail-Adresse des Lizenznehmers), synchronisieren Sie und wählen Sie dann erneut Copy to CRM.</translation>
+    </message>
+    <message>
+        <source>Salesforce kept failing ({reason}); the write-back stopped. What was not written stays queued and goes out with the next write-back.</source>
+        <translation>Salesforce ist wiederholt gescheitert ({reason}); die Rückübertragung wurde angehalten. Was nicht übertragen wurde, bleibt vorgemerkt und wird mit der nächsten Rückübertragung gesendet.</translation>
+    </message>
+    <message>
+        <source>Salesforce&apos;s answer was lost; checking what arrived before sending again</source>
+        <translation>Die Antwort von Salesforce ging verloren; es wird geprüft, was angekommen ist, bevor erneut gesendet wird</translation>
+    </message>
+    <message>
+        <source>A validation rule of the org refused it: {message} Change the rule (or the CRM record) in Salesforce, then Copy to CRM again.</source>
+        <translation>Eine Validierungsregel der Org hat den Eintrag abgelehnt: {message} Ändern Sie die Regel (oder den CRM-Eintrag) in Salesforce und wählen Sie dann erneut Copy to CRM.</translation>
+    </message>
+    <message>
+        <source>Salesforce requires fields that NavSync Desktop does not fill: {message} Give the fields a default value in Salesforce Setup, then Copy to CRM again.</source>
+        <translation>Salesforce verlangt Felder, die NavSync Desktop nicht ausfüllt: {message} Geben Sie den Feldern im Salesforce-Setup einen Standardwert und wählen Sie dann erneut Copy to CRM.</translation>
+    </message>
+    <message>
+        <source>The CRM record it belongs to is gone ({message}). Sync the CRM data, then Copy to CRM again.</source>
+        <translation>Der zugehörige CRM-Eintrag existiert nicht mehr ({message}). Synchronisieren Sie die CRM-Daten und wählen Sie dann erneut Copy to CRM.</translation>
+    </message>
+    <message>
+        <source>Salesforce was busy with the record ({message}); the write-back tries again.</source>
+        <translation>Salesforce war mit dem Eintrag beschäftigt ({message}); die Rückübertragung versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Salesforce refused it ({code}: {message}).</source>
+        <translation>Salesforce hat den Eintrag abgelehnt ({code}: {message}).</translation>
+    </message>
+    <message>
+        <source>InMails</source>
+        <translation>InMails</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Activity write-back is unavailable: the connected user has View All Data but not Modify All Data. In Salesforce Setup, give the user Modify All Data (profile or permission set), then run the checks again.</source>
+        <translation>Die Rückübertragung von Aktivitäten ist nicht verfügbar: Der verbundene Benutzer hat „Alle Daten anzeigen“, aber nicht „Alle Daten ändern“. Geben Sie dem Benutzer im Salesforce-Setup „Alle Daten ändern“ (Profil oder Berechtigungssatz) und führen Sie die Prüfungen dann erneut aus.</translation>
+    </message>
+    <message>
+        <source>Activity write-back is off. Enable “Sales Navigator data to sync back to your CRM” in the CRM settings first.</source>
+        <translation>Die Rückübertragung von Aktivitäten ist ausgeschaltet. Aktivieren Sie zuerst „Enable Sales Navigator data to sync back to your CRM?“ in den CRM-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>{kind} are not synced back to the CRM. Choose them among the items to sync back in the CRM settings first.</source>
+        <translation>{kind} werden nicht ins CRM übertragen. Wählen Sie sie zuerst in den CRM-Einstellungen unter den zu übertragenden Elementen aus.</translation>
     </message>
 </context>
 </TS>
