@@ -4,6 +4,7 @@ kind, each with its View in CRM link; the cleanup; the validation-rule scenario.
 from __future__ import annotations
 
 import pytest
+import requests
 from sync_support import org_client
 from writeback_support import org_records, ready
 
@@ -18,14 +19,21 @@ from navsync_desktop.store import settings
 
 
 def test_test_write_back_creates_a_contact_and_each_enabled_kind_then_cleans_up(store):
-    with ready(store) as (_server, connection):
+    with ready(store) as (server, connection):
         settings.put(store, writeback_settings.KINDS_SETTING, ["inmail", "call", "note"])
         result = run_test_writeback(store, connection)
 
         assert [record.what for record in result.records] == ["Contact", "inmail", "call", "note"]
-        instance = connection.record().instance_url
         contact = result.records[0]
-        assert contact.view_url == f"{instance}/lightning/r/Contact/{contact.id}/view"
+        # the demo org's address for browsers: plain HTTP on loopback, no certificate warning
+        browser_url = server.endpoint.browser_url
+        assert contact.view_url == f"{browser_url}/lightning/r/Contact/{contact.id}/view"
+        # View in CRM opens it logged in, through the demo org's front door
+        opened = requests.Session()
+        opened.trust_env = False
+        page = opened.get(connection.open_record_url("Contact", contact.id), timeout=30)
+        assert page.status_code == 200 and page.url == contact.view_url
+        assert TEST_LAST_NAME in page.text
         assert "activity reports" in str(result.reports_hint)
         with org_client(connection) as session:
             tasks = org_records(session, "Task", "Id, Subject, TaskSubtype", "WhoId", contact.id)

@@ -86,6 +86,7 @@ class _Login:
     open_browser: bool
     any_port: bool  # the authorization server takes any loopback port (the demo org does)
     ask_for_login: bool  # its login form even when the browser is logged in
+    scope: str
 
 
 class ConnectionManager:
@@ -212,6 +213,7 @@ class ConnectionManager:
                     open_browser=open_browser,
                     any_port=demo,
                     ask_for_login=as_another_user,
+                    scope=oauth.DEMO_SCOPE if demo else oauth.SCOPE,
                 ),
                 on_authorization_url,
                 render,
@@ -280,6 +282,7 @@ class ConnectionManager:
                     code_challenge=pkce.challenge,
                     state=state,
                     ask_for_login=login.ask_for_login,
+                    scope=login.scope,
                 )
                 if on_url:
                     on_url(url)
@@ -405,6 +408,30 @@ class ConnectionManager:
             on_credentials_rotated=credentials.save,
         )
 
+    # the browser
+
+    def record_url(self, sobject: str, record_id: str) -> str:
+        """The record's Lightning page, as a lasting address: the org's own, or for the demo
+        org its address for browsers (plain HTTP on loopback, no certificate warning)."""
+        path = _record_path(sobject, record_id)
+        record = self.record()
+        if record.is_demo:
+            return f"{self._demo.endpoint().browser_url}{path}"
+        return f"{(record.instance_url or '').rstrip('/')}{path}"
+
+    def open_record_url(self, sobject: str, record_id: str) -> str:
+        """What "View in CRM" opens right now: a demo record through the demo org's front
+        door (a single-use link that logs the browser in); a real org's record at its address,
+        where the browser logs in as it always does (single sign-on, the user's own session)."""
+        if not self.record().is_demo:
+            return self.record_url(sobject, record_id)
+        try:
+            with self.open_session() as session:
+                return session.front_door_url(_record_path(sobject, record_id))
+        except (SalesforceError, ConnectionFailed) as error:  # e.g. a token without "web"
+            log.info("no front-door link for the demo record: %s", error)
+            return self.record_url(sobject, record_id)
+
     # disconnect
 
     def disconnect(self, *, purge: bool = False) -> bool:
@@ -458,6 +485,10 @@ class ConnectionManager:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def _record_path(sobject: str, record_id: str) -> str:
+    return f"/lightning/r/{sobject}/{record_id}/view"
 
 
 def _organization(session: SalesforceSession) -> dict | None:

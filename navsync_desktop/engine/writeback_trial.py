@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from simple_salesforce import format_soql
 
 from navsync_desktop.engine import writeback_settings
-from navsync_desktop.engine.activities import reference, stable_key, view_url
+from navsync_desktop.engine.activities import reference, stable_key
 from navsync_desktop.engine.activity_records import OrgShapes
 from navsync_desktop.engine.writeback import writable_session
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
@@ -124,14 +124,13 @@ def run_test_writeback(store: Store, connection) -> TestWriteBackResult:
                 ).format(reason=error.text),
                 error.error_code,
             ) from None
-        instance = session.instance_url
-        return TestWriteBackResult(
-            [
-                TestRecord(what, sobject, record_id, view_url(instance, sobject, record_id))
-                for what, sobject, record_id in created
-                if sobject != "ContentDocumentLink"
-            ]
-        )
+    return TestWriteBackResult(
+        [
+            TestRecord(what, sobject, record_id, connection.record_url(sobject, record_id))
+            for what, sobject, record_id in created
+            if sobject != "ContentDocumentLink"
+        ]
+    )
 
 
 def cleanup_test_writeback(store: Store, connection) -> int:

@@ -46,6 +46,9 @@ REDIRECT_PATH = "/OauthRedirect"
 DEFAULT_REDIRECT_PORT = 1717
 DEFAULT_TIMEOUT_S = 120.0
 SCOPE = "api refresh_token id"
+# The demo org's preregistered client may also open browser sessions (the front door), so
+# "View in CRM" opens a demo record logged in; a real org's app is asked for no more than SCOPE.
+DEMO_SCOPE = f"{SCOPE} web"
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def authorization_url(
     code_challenge: str,
     state: str,
     ask_for_login: bool = False,
+    scope: str = SCOPE,
 ) -> str:
     """``ask_for_login``: Salesforce shows its login form even to a browser that is logged in
     already (``prompt=login``), so the admin can sign in as another user."""
@@ -88,7 +92,7 @@ def authorization_url(
         "response_type": "code",
         "client_id": client_id,
         "redirect_uri": redirect_uri,
-        "scope": SCOPE,
+        "scope": scope,
         "state": state,
         "code_challenge": code_challenge,
         "code_challenge_method": "S256",

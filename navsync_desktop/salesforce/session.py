@@ -410,6 +410,12 @@ class SalesforceSession:
     def userinfo(self) -> dict[str, Any]:
         return self.call(lambda sf: sf.oauth2("userinfo"))
 
+    def front_door_url(self, path: str) -> str:
+        """A single-use link that opens ``path`` in a browser already logged in (Salesforce's
+        single access: the token needs the ``web`` scope)."""
+        answer = self.call(lambda sf: sf.oauth2("singleaccess", {"redirect_uri": path}))
+        return answer["frontdoor_uri"]
+
     def revoke(self) -> bool:
         """Revoke the refresh token (and with it every access token) at the org."""
         return oauth.revoke_token(
