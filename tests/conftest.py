@@ -248,18 +248,27 @@ def sync_gate(monkeypatch):
     gate.release()
 
 
-@pytest.fixture
-def german(tmp_path, qapp):
-    """The German translation as `make` builds it, installed, with German numbers and dates."""
+GERMAN_TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "navsync_de.ts"
 
+
+@pytest.fixture
+def compiled_german(tmp_path) -> Path:
+    """The .qm built from the .ts as `make` builds it, so plain `pytest` tests it too."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    target = tmp_path / "navsync_de.qm"
+    subprocess.run(
+        [str(lrelease), "-silent", str(GERMAN_TS), "-qm", str(target)], check=True, timeout=300
+    )
+    return target
+
+
+@pytest.fixture
+def german(compiled_german, qapp):
+    """The German translation installed, with German numbers and dates."""
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-    source = Path(__file__).resolve().parent.parent / "resources/translations/navsync_de.ts"
-    compiled = tmp_path / "navsync_de.qm"
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=True)
     translator = QTranslator()
-    assert translator.load(str(compiled))
+    assert translator.load(str(compiled_german))
     QCoreApplication.installTranslator(translator)
     QLocale.setDefault(QLocale("de_DE"))
     yield

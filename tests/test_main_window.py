@@ -177,7 +177,7 @@ def test_history_errors_are_translated(qtbot, app_state, german):
     assert (run.text(KIND), run.text(OUTCOME)) == ("Vollständig", "Fehlgeschlagen")
     error = run.child(0)
     assert error.text(WHEN).startswith("Die Synchronisierung wurde unterbrochen")
-    assert window.tabs.tabText(2) == "Synchronisierungs&verlauf"
+    assert window.tabs.tabText(2) == "Synchronisierungsverla&uf"
 
 
 # the Seats tab

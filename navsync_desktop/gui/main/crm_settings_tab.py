@@ -81,7 +81,7 @@ class CrmSettingsTab(QWidget):
         note.setWordWrap(True)
         schedule_form = QFormLayout(schedule_box)
         schedule_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        schedule_form.addRow(self.tr("Sync &every:"), self.interval)
+        schedule_form.addRow(self.tr("Sync e&very:"), self.interval)
         schedule_form.addRow(note)
         self.message = MessageLine(self)
 

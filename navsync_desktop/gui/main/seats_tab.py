@@ -61,7 +61,7 @@ class SeatsTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # narrow windows scroll; no column is squeezed
         self.table.itemChanged.connect(self._switch_changed)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.show_saved_lists())
@@ -78,15 +78,18 @@ class SeatsTab(QWidget):
             self.tr("The demo org's users who own accounts, opportunities or leads")
         )
         self.demo_button.clicked.connect(self.add_demo_reps)
-        self.lists_button = QPushButton(self.tr("Show saved &lists…"), self)
+        self.lists_button = QPushButton(self.tr("Show saved li&sts…"), self)
         self.lists_button.clicked.connect(self.show_saved_lists)
         self.message = MessageLine(self)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.import_button, self.demo_button, self.lists_button):
+        for button in (self.add_button, self.import_button, self.demo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        above = QHBoxLayout()  # what concerns the table's rows, above it
+        above.addWidget(self.auto_sync_label, 1)
+        above.addWidget(self.lists_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.auto_sync_label)
+        layout.addLayout(above)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)

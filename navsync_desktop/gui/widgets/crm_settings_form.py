@@ -270,7 +270,8 @@ class CrmAnswersView(QWidget):
         super().__init__(parent)
         self._form = QFormLayout(self)
         self._form.setContentsMargins(0, 0, 0, 0)
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # answers under
+        # their questions: long German questions leave the answers room
         self.auto_sync = _wrapped(parent=self)
         self.stage = _wrapped(parent=self)
         self.won_value = _wrapped(parent=self)
@@ -279,8 +280,8 @@ class CrmAnswersView(QWidget):
             (self.tr("Stage at which an opportunity enters the pipeline:"), self.stage),
             (self.tr("Value of a won opportunity:"), self.won_value),
         ):
-            label = QLabel(question, self)
-            label.setStyleSheet("font-weight: bold;")
+            label = _question_label(question, self)
+            label.setWordWrap(False)  # a wrapped label in a form is squeezed to a few words
             self._form.addRow(label, answer)
 
     def show_answers(self, store: Store, choices: CrmChoices) -> None:

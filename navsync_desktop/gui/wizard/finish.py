@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from navsync_desktop.engine import crm_settings, sync_settings
 from navsync_desktop.gui.app_state import AppState
@@ -64,11 +72,14 @@ class FinishPage(QWizardPage):
         self.answers.show_answers(store, offered)
         self.next_label.setText(
             self.tr(
-                "Finish opens the main window. Its header always shows whether NavSync Desktop "
+                "{finish} opens the main window. Its header always shows whether NavSync Desktop "
                 "is connected to Salesforce and when it last synced. The CRM data is synced "
                 "{interval}, and Sync now syncs at once. Manage the seat holders on the "
                 "Seats tab, and change these answers on the CRM settings tab. Activity "
                 "write-back and Test Write-Back come with a later version."
-            ).format(interval=translate(interval_text(sync_settings.interval_hours(store))))
+            ).format(
+                finish=self.wizard().buttonText(QWizard.WizardButton.FinishButton).replace("&", ""),
+                interval=translate(interval_text(sync_settings.interval_hours(store))),
+            )
         )
         self.sync_view.update_view()
