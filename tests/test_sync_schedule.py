@@ -113,34 +113,45 @@ def reading(read: int) -> SyncProgress:
     return SyncProgress(Phase.READING, "Contact", read, 98_000, read, 98_000, "bulk")
 
 
-def test_progress_from_a_worker_arrives_merged_in_order_and_nothing_after_the_last_is_lost(
+def test_progress_from_worker_threads_is_collected_merged_in_order_and_nothing_is_lost(
     qtbot,
 ):
     mailbox = ProgressMailbox(
         lambda a, b: a.phase is Phase.READING and b.phase is Phase.READING,
-        interval_ms=60_000,  # a long interval: after the first delivery, the rest must wait
+        interval_ms=60_000,  # a long interval: the readers' events wait for the GUI to collect
     )
     batches = []
     mailbox.delivered.connect(batches.append)
+    mailbox.start()
     retry = SyncProgress(Phase.RETRYING, message=QT_TRANSLATE_NOOP("Sync", "Retrying"))
-    first = threading.Thread(target=lambda: mailbox.put(reading(1)))
-    first.start()
-    first.join()
-    qtbot.waitUntil(lambda: len(batches) == 1, timeout=WAIT_MS)
 
-    def flood() -> None:
-        for read in range(2, 1001):
-            mailbox.put(reading(read))
-            if read == 500:
-                mailbox.put(retry)
+    def read(first: int, last: int) -> None:
+        for count in range(first, last + 1):
+            mailbox.put(reading(count))
 
-    worker = threading.Thread(target=flood)
-    worker.start()
-    worker.join()
-    qtbot.wait(50)  # a turn of the event loop: nothing more arrives before the interval
-    assert len(batches) == 1
-    mailbox.flush()  # what the controller does when the sync ends
-    assert [[event.read for event in batch] for batch in batches] == [[1], [500, 0, 1000]]
+    for part in ((1, 500), (501, 1000)):
+        reader = threading.Thread(target=read, args=part)
+        reader.start()
+        reader.join()
+        if part[0] == 1:
+            mailbox.put(retry)
+    qtbot.wait(50)  # turns of the event loop: the readers' events do not reach it by themselves
+    assert batches == []
+    mailbox.stop()  # what the controller does when the sync ends
+    assert [[event.read for event in batch] for batch in batches] == [[500, 0, 1000]]
+
+
+def test_while_started_the_gui_collects_progress_by_itself(qtbot):
+    mailbox = ProgressMailbox(lambda a, b: True, interval_ms=10)
+    batches = []
+    mailbox.delivered.connect(batches.append)
+    mailbox.start()
+    reader = threading.Thread(target=lambda: mailbox.put(reading(7)))
+    reader.start()
+    reader.join()
+    qtbot.waitUntil(lambda: bool(batches), timeout=WAIT_MS)
+    assert [event.read for event in batches[0]] == [7]
+    mailbox.stop()
 
 
 def test_the_progress_line_names_the_object_by_its_german_label(german):
