@@ -1,11 +1,10 @@
 """Progress from worker threads to the GUI thread without flooding its event loop.
 
 A sync reports from several plain Python threads (its readers). Those threads only drop their
-events here, under a lock; the GUI thread collects them with a timer, at most once per
-interval, while the work runs. An event that only updates the one before it (a newer row
-count) replaces that one. No Qt signal is emitted from the readers' threads: Qt would adopt
-each of them, and PySide 6.12 drops a reference too many when adopted threads emit queued
-signals (the interpreter aborts at exit, "bool_dealloc").
+events here, under a lock, and never touch Qt; the GUI thread collects them with a timer, at
+most once per interval, while the work runs, so the GUI sets the pace however fast the
+readers report. An event that only updates the one before it (a newer row count) replaces
+that one.
 """
 
 from __future__ import annotations
