@@ -89,6 +89,14 @@ def connect_through_browser(qtbot, window, browser, **login):
     shoot(window, "3-connect-done")
 
 
+def reach_readiness(qtbot, window, browser, **login):
+    """From the welcome page through the prerequisites and the login to Org readiness."""
+    click(qtbot, window, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, window)
+    connect_through_browser(qtbot, window, browser, **login)
+    click(qtbot, window, QWizard.WizardButton.NextButton)
+
+
 def test_welcome_page_explains_and_offers_the_demo_org(wizard):
     page = wizard.currentPage()
     assert page.title() == "Set up CRM sync with Salesforce"
@@ -99,10 +107,7 @@ def test_welcome_page_explains_and_offers_the_demo_org(wizard):
 
 
 def test_full_flow_to_a_ready_org(qtbot, wizard, demo_org, browser):
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    pass_prerequisites(qtbot, wizard)
-    connect_through_browser(qtbot, wizard, browser)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    reach_readiness(qtbot, wizard, browser)
 
     page = wizard.readiness_page
     qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
@@ -118,10 +123,7 @@ def test_full_flow_to_a_ready_org(qtbot, wizard, demo_org, browser):
 def test_warnings_must_be_acknowledged(qtbot, wizard, demo_org, browser):
     from navsync_desktop.demo_org.scenarios import PERSONAL_ADMIN_USERNAME
 
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    pass_prerequisites(qtbot, wizard)
-    connect_through_browser(qtbot, wizard, browser, username=PERSONAL_ADMIN_USERNAME)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    reach_readiness(qtbot, wizard, browser, username=PERSONAL_ADMIN_USERNAME)
 
     page = wizard.readiness_page
     qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
@@ -232,10 +234,7 @@ def test_another_org_is_replaced_only_after_the_admin_confirms(qtbot, wizard, de
 
 
 def test_a_second_launch_resumes_where_the_admin_left_off(qtbot, wizard, demo_org, browser):
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    pass_prerequisites(qtbot, wizard)
-    connect_through_browser(qtbot, wizard, browser)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    reach_readiness(qtbot, wizard, browser)
     assert wizard.currentPage() is wizard.readiness_page
     app_state = wizard.app_state
     wizard.reject()  # the admin closes the window
@@ -379,10 +378,7 @@ def test_when_the_demo_org_stops_the_next_check_starts_it_again(qtbot, monkeypat
         window = SetupWizard(AppState(store, manager), demo=True)
         qtbot.addWidget(window)
         window.show()
-        click(qtbot, window, QWizard.WizardButton.NextButton)
-        pass_prerequisites(qtbot, window)
-        connect_through_browser(qtbot, window, browser)
-        click(qtbot, window, QWizard.WizardButton.NextButton)
+        reach_readiness(qtbot, window, browser)
         page = window.readiness_page
         qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
 
@@ -541,10 +537,7 @@ def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
 
 
 def test_a_done_step_in_the_list_leads_back_to_it(qtbot, wizard, demo_org, browser):
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    pass_prerequisites(qtbot, wizard)
-    connect_through_browser(qtbot, wizard, browser)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    reach_readiness(qtbot, wizard, browser)
     assert wizard.currentPage() is wizard.readiness_page
     done = wizard.step_list.rows[0]
     assert done.button.text() == "✔  Prerequisites"

@@ -292,16 +292,21 @@ class CrmAnswersView(QWidget):
             else self.tr("No: each seat holder's own switch on the Seats tab decides")
         )
         stages = {stage.api_name: stage.label for stage in choices.stages}
-        stage = answers[PIPELINE_STAGE]
-        self.stage.setText(
-            self.tr("Not Sure: every open opportunity counts")
-            if stage == NOT_SURE
-            else choice_text(stage, stages.get(stage, stage))
-        )
         fields = {field.name: field.label for field in choices.currency_fields}
-        field = answers[WON_VALUE_FIELD]
-        self.won_value.setText(
-            self.tr("Not Sure: the standard field Amount is used")
-            if field == NOT_SURE
-            else choice_text(field, fields.get(field, field))
-        )
+        for label, chosen, offered, not_sure in (
+            (
+                self.stage,
+                answers[PIPELINE_STAGE],
+                stages,
+                self.tr("Not Sure: every open opportunity counts"),
+            ),
+            (
+                self.won_value,
+                answers[WON_VALUE_FIELD],
+                fields,
+                self.tr("Not Sure: the standard field Amount is used"),
+            ),
+        ):
+            label.setText(
+                not_sure if chosen == NOT_SURE else choice_text(chosen, offered.get(chosen, chosen))
+            )
