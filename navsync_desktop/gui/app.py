@@ -86,6 +86,8 @@ class Windows(QObject):
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
+        if self.wizard is not None:  # finished or closed earlier: a new one shows today's state
+            self.wizard.deleteLater()
         wizard = SetupWizard(self.app_state, demo=self.demo, parent=self.main_window)
         wizard.set_up.connect(self.show_main_window)
         wizard.resize(wizard.sizeHint())
