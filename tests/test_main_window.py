@@ -367,7 +367,9 @@ def test_help_opens_the_support_page(qtbot, window, monkeypatch):
     assert opened == ["https://www.linkedin.com/help/sales-navigator"]
 
 
-def test_started_later_the_program_opens_the_main_window(qtbot, app_state):
+def test_started_later_the_program_opens_the_main_window_and_its_menu_the_wizard(
+    qtbot, app_state
+):
     from navsync_desktop.gui.app import Windows
     from navsync_desktop.gui.wizard.wizard import SetupWizard
     from navsync_desktop.store import settings
@@ -377,8 +379,18 @@ def test_started_later_the_program_opens_the_main_window(qtbot, app_state):
     assert isinstance(first, SetupWizard), "before the wizard was finished"
     first.reject()
     settings.put(app_state.store, "wizard.finished", True)
-    later = Windows(app_state, demo=True).show_first()
+    windows = Windows(app_state, demo=True)
+    later = windows.show_first()
     qtbot.addWidget(later)
     later.scheduler.stop()
     assert isinstance(later, MainWindow) and later.isVisible()
     assert later.header.text() == "Connected to Salesforce · Last synced —"
+
+    later.wizard_action.trigger()  # Program > Setup wizard…
+    wizard = windows.wizard
+    assert wizard.isVisible() and wizard.currentPage() is wizard.welcome_page
+    wizard.reject()
+    later.reconnect_button.click()  # "Connect…" (shown when not connected) opens Connect to CRM
+    assert windows.wizard is not wizard
+    assert windows.wizard.currentPage() is windows.wizard.connect_page
+    windows.wizard.reject()
