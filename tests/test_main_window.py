@@ -367,9 +367,7 @@ def test_help_opens_the_support_page(qtbot, window, monkeypatch):
     assert opened == ["https://www.linkedin.com/help/sales-navigator"]
 
 
-def test_started_later_the_program_opens_the_main_window_and_its_menu_the_wizard(
-    qtbot, app_state
-):
+def test_started_later_the_program_opens_the_main_window_and_its_menu_the_wizard(qtbot, app_state):
     from navsync_desktop.gui.app import Windows
     from navsync_desktop.gui.wizard.wizard import SetupWizard
     from navsync_desktop.store import settings
