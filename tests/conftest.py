@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
@@ -219,3 +222,55 @@ def app_login(endpoint, browser: BrowserStandIn):
         ca_cert=endpoint.ca_cert,
     )
     return code, tokens
+
+
+# For the GUI tests: locales, the German translation, a gate in a running sync.
+
+
+@pytest.fixture
+def english_locale():
+    """US English numbers and dates (200; 1,234; 11/27/2026) while a test runs."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+    yield
+    QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
+def sync_gate(monkeypatch):
+    """A gate at the first Contacts progress; released when the test ends, before the fixtures
+    it came after close what the sync uses."""
+    from gui_support import SyncGate
+
+    gate = SyncGate(monkeypatch, "Contact")
+    yield gate
+    gate.release()
+
+
+GERMAN_TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "navsync_de.ts"
+
+
+@pytest.fixture
+def compiled_german(tmp_path) -> Path:
+    """The .qm built from the .ts as `make` builds it, so plain `pytest` tests it too."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    target = tmp_path / "navsync_de.qm"
+    subprocess.run(
+        [str(lrelease), "-silent", str(GERMAN_TS), "-qm", str(target)], check=True, timeout=300
+    )
+    return target
+
+
+@pytest.fixture
+def german(compiled_german, qapp):
+    """The German translation installed, with German numbers and dates."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(compiled_german))
+    QCoreApplication.installTranslator(translator)
+    QLocale.setDefault(QLocale("de_DE"))
+    yield
+    QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(QLocale.c())

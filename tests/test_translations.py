@@ -6,11 +6,10 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
+from conftest import GERMAN_TS
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parent.parent
-GERMAN_TS = ROOT / "resources" / "translations" / "navsync_de.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
@@ -52,17 +51,6 @@ def test_every_german_translation_is_finished_and_keeps_placeholders():
         ), f"placeholders differ: {where}"
         if re.search(r"&\w", source):
             assert re.search(r"&\w", translation.text), f"keyboard accelerator lost: {where}"
-
-
-@pytest.fixture
-def compiled_german(tmp_path) -> Path:
-    """The .qm built from the .ts as `make` builds it, so plain `pytest` tests it too."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    target = tmp_path / "navsync_de.qm"
-    subprocess.run(
-        [str(lrelease), "-silent", str(GERMAN_TS), "-qm", str(target)], check=True, timeout=300
-    )
-    return target
 
 
 def test_compiled_german_translation_is_used(qapp, compiled_german):

@@ -1,11 +1,12 @@
 """The setup wizard, clicked through against the demo org like an admin would."""
 
 import logging
-import os
-from pathlib import Path
+import re
+from contextlib import contextmanager
 
 import pytest
 from conftest import BrowserStandIn, free_port, served_demo_org
+from gui_support import WAIT_MS, SyncGate, shoot
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWizard
 
@@ -13,17 +14,16 @@ from navsync_desktop import paths
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.gui.app import close_down
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.i18n import format_datetime
 from navsync_desktop.gui.wizard.wizard import SetupWizard
 from navsync_desktop.gui.worker import running_jobs
 from navsync_desktop.store import Store
 from navsync_desktop.store import connection as stored
 from navsync_desktop.store.connection import ConnectionState
 
-WAIT_MS = 30_000
-
 
 @pytest.fixture
-def wizard(qtbot, monkeypatch):
+def wizard(qtbot, monkeypatch, english_locale):
     monkeypatch.setenv("BROWSER", "true")  # a browser that opens nothing: the test logs in
     with (
         Store.open(paths.store_path()) as store,
@@ -35,16 +35,12 @@ def wizard(qtbot, monkeypatch):
         qtbot.waitExposed(window)
         yield window
         window.reject()
-        close_down(manager)
+        close_down(manager, window.app_state.sync)
         QCoreApplication.processEvents()  # the jobs' last signals, while the store is open
 
 
-def shoot(window, name):
-    """Keeps a picture of each page when NAVSYNC_SCREENSHOTS names a folder."""
-    folder = os.environ.get("NAVSYNC_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(Path(folder) / f"{name}.png"))
+# Once connected the initial sync starts at once: the header may already say what it does.
+CONNECTED = r"(Connected to Salesforce|Syncing…|Syncing \d+% — .*|Saving .*|Preparing the sync…) · "
 
 
 def click(qtbot, window, which):
@@ -89,8 +85,16 @@ def connect_through_browser(qtbot, window, browser, **login):
     browser.login_in_background(page.link.text(), **login)
     qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
     assert browser.result().status_code == 200
-    assert page.header.text() == "Connected to Salesforce · Last synced —"
+    assert re.fullmatch(CONNECTED + "Last synced —", page.header.text())
     shoot(window, "3-connect-done")
+
+
+def reach_readiness(qtbot, window, browser, **login):
+    """From the welcome page through the prerequisites and the login to Org readiness."""
+    click(qtbot, window, QWizard.WizardButton.NextButton)
+    pass_prerequisites(qtbot, window)
+    connect_through_browser(qtbot, window, browser, **login)
+    click(qtbot, window, QWizard.WizardButton.NextButton)
 
 
 def test_welcome_page_explains_and_offers_the_demo_org(wizard):
@@ -103,10 +107,7 @@ def test_welcome_page_explains_and_offers_the_demo_org(wizard):
 
 
 def test_full_flow_to_a_ready_org(qtbot, wizard, demo_org, browser):
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    pass_prerequisites(qtbot, wizard)
-    connect_through_browser(qtbot, wizard, browser)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    reach_readiness(qtbot, wizard, browser)
 
     page = wizard.readiness_page
     qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
@@ -115,27 +116,24 @@ def test_full_flow_to_a_ready_org(qtbot, wizard, demo_org, browser):
         r.id for r in page.checks.results
     }
     assert not page.acknowledge.isVisible()
-    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     shoot(wizard, "4-readiness")
 
 
 def test_warnings_must_be_acknowledged(qtbot, wizard, demo_org, browser):
     from navsync_desktop.demo_org.scenarios import PERSONAL_ADMIN_USERNAME
 
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    pass_prerequisites(qtbot, wizard)
-    connect_through_browser(qtbot, wizard, browser, username=PERSONAL_ADMIN_USERNAME)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    reach_readiness(qtbot, wizard, browser, username=PERSONAL_ADMIN_USERNAME)
 
     page = wizard.readiness_page
     qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
     warned = [r for r in page.checks.results if r.status.value == "warn"]
     assert [r.id for r in warned] == ["integration_user"]
     assert "revoked when this person leaves" in str(warned[0].finding)
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
-    assert page.acknowledge.isVisible() and not finish.isEnabled()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert page.acknowledge.isVisible() and not next_button.isEnabled()
     qtbot.keyClick(page.acknowledge, Qt.Key.Key_Space)  # by keyboard, as a user may
-    assert finish.isEnabled()
+    assert next_button.isEnabled()
     shoot(wizard, "4-readiness-warning")
 
 
@@ -181,7 +179,7 @@ def test_closing_the_program_during_a_login_ends_it_before_the_store_closes(
     assert running_jobs() == 1
 
     window.close()
-    close_down(manager)  # what the program does once its window is gone
+    close_down(manager, window.app_state.sync)  # what the program does once it is closed
     assert running_jobs() == 0
     QCoreApplication.processEvents()
     store.close()
@@ -230,16 +228,13 @@ def test_another_org_is_replaced_only_after_the_admin_confirms(qtbot, wizard, de
     browser.login_in_background(second_link)
     qtbot.waitUntil(page.isComplete, timeout=WAIT_MS)
     assert browser.result().status_code == 200
-    assert page.header.text() == "Connected to Salesforce · Last synced —"
+    assert re.fullmatch(CONNECTED + "Last synced —", page.header.text())
     assert "Northwind" in page.header.org_label.text()
     assert settings.get(store, "kept") is None, "the other org's local data was replaced"
 
 
 def test_a_second_launch_resumes_where_the_admin_left_off(qtbot, wizard, demo_org, browser):
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    pass_prerequisites(qtbot, wizard)
-    connect_through_browser(qtbot, wizard, browser)
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    reach_readiness(qtbot, wizard, browser)
     assert wizard.currentPage() is wizard.readiness_page
     app_state = wizard.app_state
     wizard.reject()  # the admin closes the window
@@ -320,7 +315,7 @@ def test_connected_the_page_offers_reconnect_another_user_and_disconnect(
     qtbot.waitUntil(page.error_label.isVisible, timeout=WAIT_MS)
     assert "cancelled" in page.error_label.text()
     assert "still connected to Northwind Demo GmbH as integration@" in page.error_label.text()
-    assert page.header.text().startswith("Connected to Salesforce")
+    assert re.match(CONNECTED, page.header.text())
 
     questions = click_in_dialog(qtbot, "Disconnect", checkbox=False)
     qtbot.mouseClick(page.disconnect_button, Qt.MouseButton.LeftButton)
@@ -383,10 +378,7 @@ def test_when_the_demo_org_stops_the_next_check_starts_it_again(qtbot, monkeypat
         window = SetupWizard(AppState(store, manager), demo=True)
         qtbot.addWidget(window)
         window.show()
-        click(qtbot, window, QWizard.WizardButton.NextButton)
-        pass_prerequisites(qtbot, window)
-        connect_through_browser(qtbot, window, browser)
-        click(qtbot, window, QWizard.WizardButton.NextButton)
+        reach_readiness(qtbot, window, browser)
         page = window.readiness_page
         qtbot.waitUntil(lambda: bool(page.checks.results) and page._job is None, timeout=WAIT_MS)
 
@@ -398,4 +390,157 @@ def test_when_the_demo_org_stops_the_next_check_starts_it_again(qtbot, monkeypat
         assert launcher().instance_url == address
         assert not page.header.problem_label.isVisible()
         window.reject()
-        close_down(manager)
+        close_down(manager, window.app_state.sync)
+
+
+# after Org readiness: CRM settings, Finish, and the main window
+
+
+def org_choices(manager):
+    """The org's open stages in their order and Opportunity's currency fields, as any client
+    reads them over the REST API."""
+    with manager.open_session() as session:
+        stages = session.query_all(
+            "SELECT ApiName, MasterLabel FROM OpportunityStage "
+            "WHERE IsActive = true AND IsClosed = false ORDER BY SortOrder"
+        )
+        fields = session.describe("Opportunity")["fields"]
+    currency = sorted(
+        (f for f in fields if f["type"] == "currency"),
+        key=lambda f: (f["name"] != "Amount", f["label"]),  # the standard field first
+    )
+    currency = [f["name"] for f in currency]
+    return [s["MasterLabel"] for s in stages], [s["ApiName"] for s in stages], currency
+
+
+@contextmanager
+def released(gate):
+    try:
+        yield
+    finally:
+        gate.release()
+
+
+def steps_shown(window) -> list[str]:
+    """The step list as a user reads it: each step's visible text."""
+    shown = []
+    for row in window.step_list.rows:
+        widget = row.button if row.button.isVisibleTo(window) else row.label
+        shown.append(widget.text())
+    return shown
+
+
+def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
+    qtbot, demo_org, browser, monkeypatch, english_locale
+):
+    from navsync_desktop.engine import settings_catalog
+    from navsync_desktop.gui.app import Windows
+    from navsync_desktop.gui.main_window import MainWindow
+    from navsync_desktop.gui.wizard.wizard import is_set_up
+
+    monkeypatch.setenv("BROWSER", "true")
+    gate = SyncGate(monkeypatch, "Contact")  # holds the initial sync halfway, to look at it
+    with (
+        released(gate),
+        Store.open(paths.store_path()) as store,
+        ConnectionManager(store, demo_org=served_demo_org()) as manager,
+    ):
+        app_state = AppState(store, manager)
+        windows = Windows(app_state, demo=True)
+        window = windows.show_first()
+        qtbot.addWidget(window)
+        assert steps_shown(window) == [
+            "○  Prerequisites",
+            "○  Connect to CRM",
+            "○  Org readiness",
+            "○  CRM settings",
+            "○  Activity write-back (later)",
+            "○  Test Write-Back (later)",
+            "○  Finish",
+        ]
+        click(qtbot, window, QWizard.WizardButton.NextButton)
+        assert steps_shown(window)[0] == "▶  Prerequisites"
+        pass_prerequisites(qtbot, window)
+        connect_through_browser(qtbot, window, browser)
+        assert gate.reached.wait(30), "the initial sync starts right after the first connection"
+        click(qtbot, window, QWizard.WizardButton.NextButton)
+        readiness = window.readiness_page
+        qtbot.waitUntil(lambda: bool(readiness.checks.results), timeout=WAIT_MS)
+        click(qtbot, window, QWizard.WizardButton.NextButton)
+
+        page = window.crm_settings_page
+        assert window.currentPage() is page
+        assert steps_shown(window) == [
+            "✔  Prerequisites",
+            "✔  Connect to CRM",
+            "✔  Org readiness",
+            "▶  CRM settings",
+            "○  Activity write-back (later)",
+            "○  Test Write-Back (later)",
+            "○  Finish",
+        ]
+        coming = window.step_list.rows[4]
+        assert not coming.button.isVisibleTo(window), "a later step cannot be clicked"
+        assert coming.label.toolTip() == "A later version of NavSync Desktop brings this step."
+        # the initial sync's progress, on the page and in its header, while the admin goes on
+        qtbot.waitUntil(lambda: "Contacts" in page.header.text(), timeout=WAIT_MS)
+        assert re.match(r"Syncing \d+% — Contacts \d+ / 200 · ", page.header.text())
+        assert page.sync_view.bar.isVisible()
+        qtbot.waitUntil(page.form.is_ready, timeout=WAIT_MS)
+        labels, api_names, currency = org_choices(manager)
+        form = page.form
+        assert [form.stage.itemText(i) for i in range(form.stage.count())] == [*labels, "Not Sure"]
+        assert [form.stage.itemData(i) for i in range(form.stage.count())][:-1] == api_names
+        offered = [form.won_value.itemData(i) for i in range(form.won_value.count())]
+        assert offered == [*currency, "not_sure"] and offered[0] == "Amount"
+        assert "Not Sure does not affect how it works" in " ".join(
+            label.text() for label in page.findChildren(QLabel)
+        )
+        assert form.yes.isChecked() and "recommended" in form.yes.text()
+        shoot(window, "5-crm-settings")
+        gate.release()
+        qtbot.waitUntil(lambda: not app_state.sync.running, timeout=WAIT_MS)
+        assert page.sync_view.outcome_label.text().startswith("The latest sync finished ")
+
+        form.stage.setCurrentIndex(2)
+        form.no.click()
+        click(qtbot, window, QWizard.WizardButton.NextButton)
+        qtbot.waitUntil(lambda: window.currentPage() is window.finish_page, timeout=WAIT_MS)
+        kept = settings_catalog.show(store)
+        assert kept["crm.pipeline_stage"] == api_names[2]
+        assert kept["crm.auto_sync_all_seats"] is False
+        assert kept["crm.won_value_field"] == "not_sure"
+
+        finish = window.finish_page
+        assert finish.answers.stage.text() == labels[2] or finish.answers.stage.text().startswith(
+            labels[2]
+        )
+        assert finish.answers.won_value.text() == "Not Sure: the standard field Amount is used"
+        assert finish.user_label.text() == "integration@northwind-demo.example"
+        assert "synced daily" in finish.next_label.text()
+        assert steps_shown(window)[-1] == "▶  Finish"
+        shoot(window, "6-finish")
+
+        click(qtbot, window, QWizard.WizardButton.FinishButton)
+        main = windows.main_window
+        assert isinstance(main, MainWindow) and main.isVisible() and not window.isVisible()
+        main.scheduler.stop()
+        qtbot.addWidget(main)
+        assert is_set_up(app_state)
+        last = app_state.status.last_synced
+        assert last is not None
+        assert main.header.text().startswith("Connected to Salesforce · Last synced ")
+        assert main.header.text().endswith(format_datetime(last))
+        main.close()
+        close_down(manager, app_state.sync)
+        QCoreApplication.processEvents()
+
+
+def test_a_done_step_in_the_list_leads_back_to_it(qtbot, wizard, demo_org, browser):
+    reach_readiness(qtbot, wizard, browser)
+    assert wizard.currentPage() is wizard.readiness_page
+    done = wizard.step_list.rows[0]
+    assert done.button.text() == "✔  Prerequisites"
+    qtbot.mouseClick(done.button, Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.prerequisites_page
+    assert steps_shown(wizard)[:3] == ["▶  Prerequisites", "○  Connect to CRM", "○  Org readiness"]

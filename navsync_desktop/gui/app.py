@@ -1,11 +1,12 @@
-"""Starting the GUI: the application object, translations, the first window."""
+"""Starting the GUI: the application object, translations, the first window (the wizard
+until the admin finished it, then the main window), and closing down."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -14,9 +15,11 @@ from navsync_desktop.demo_org.launcher import DemoOrgLauncher
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import choose_language, describe_error, install_translators, translate
-from navsync_desktop.gui.wizard.wizard import SetupWizard
+from navsync_desktop.gui.main_window import MainWindow
+from navsync_desktop.gui.sync_controller import SyncController
+from navsync_desktop.gui.wizard.wizard import SetupWizard, is_set_up
 from navsync_desktop.gui.worker import wait_for_jobs
-from navsync_desktop.store import Store, StoreCorruptError, StoreError
+from navsync_desktop.store import Store, StoreCorruptError, StoreError, sync_runs
 
 
 def create_application(lang: str | None = None) -> QApplication:
@@ -61,6 +64,50 @@ def save_screenshot(window: QWidget, target: Path) -> None:
         raise OSError(f"could not write {target}")
 
 
+class Windows(QObject):
+    """The wizard until the admin finished it, then the main window; the main window opens
+    the wizard again from its menu."""
+
+    def __init__(self, app_state: AppState, *, demo: bool) -> None:
+        super().__init__(app_state)
+        self.app_state = app_state
+        self.demo = demo
+        self.wizard: SetupWizard | None = None
+        self.main_window: MainWindow | None = None
+
+    def show_first(self) -> QWidget:
+        if is_set_up(self.app_state):
+            return self.show_main_window()
+        return self.open_wizard()
+
+    def open_wizard(self, at: str | None = None) -> SetupWizard:
+        """At the step ``at``, or where the admin left off (once set up: at the start)."""
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        if self.wizard is not None:  # finished or closed earlier: a new one shows today's state
+            self.wizard.deleteLater()
+        wizard = SetupWizard(self.app_state, demo=self.demo, parent=self.main_window)
+        wizard.set_up.connect(self.show_main_window)
+        wizard.resize(wizard.sizeHint())
+        wizard.show()
+        if at is None:
+            wizard.resume()
+        else:
+            wizard.go_forward_to(at)
+        self.wizard = wizard
+        return wizard
+
+    def show_main_window(self) -> MainWindow:
+        if self.main_window is None:
+            self.main_window = MainWindow(self.app_state, self.open_wizard)
+            self.main_window.resize(self.main_window.sizeHint())
+        self.main_window.show()
+        self.main_window.raise_()
+        return self.main_window
+
+
 def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
     app = create_application(lang)
     store = open_store_interactively()
@@ -68,23 +115,25 @@ def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
         return 1
     with DemoOrgLauncher(paths.demo_org_dir) as demo_org, store:
         manager = ConnectionManager(store, demo_org=demo_org)
+        app_state = None
         try:
+            sync_runs.mark_interrupted(store)  # a sync of a program that was killed is over
             app_state = AppState(store, manager)
-            window = SetupWizard(app_state, demo=demo)
-            window.resize(window.sizeHint())
-            window.show()
-            window.resume()
+            window = Windows(app_state, demo=demo).show_first()
             if screenshot is not None:
                 # after the first layout pass, so the picture shows what a user would see
                 QTimer.singleShot(200, lambda: (save_screenshot(window, screenshot), app.quit()))
             return app.exec()
         finally:
-            close_down(manager)
+            close_down(manager, app_state.sync if app_state else None)
 
 
-def close_down(manager: ConnectionManager) -> None:
-    """Before the store and the demo org close: end a login that waits for the browser, then
-    wait for every job that may still use them."""
+def close_down(manager: ConnectionManager, sync: SyncController | None = None) -> None:
+    """Before the store and the demo org close: end a login that waits for the browser and
+    cancel a running sync (it keeps nothing half-done), then wait for every job that may
+    still use them."""
     manager.cancel_connect()
+    if sync is not None:
+        sync.close()
     wait_for_jobs()
     manager.close()

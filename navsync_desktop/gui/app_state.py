@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.engine.status import StatusReport, status_of
+from navsync_desktop.gui.sync_controller import SyncController
 from navsync_desktop.gui.worker import Job
 from navsync_desktop.i18n import Text
 from navsync_desktop.salesforce.errors import SalesforceUnavailable
@@ -16,9 +17,11 @@ from navsync_desktop.store import Store
 
 class AppState(QObject):
     """Views subscribe to ``status_changed``; anything that changes the connection or
-    the sync history calls ``refresh`` (from any thread: the signal is queued to the GUI)."""
+    the sync history calls ``refresh`` (from any thread: the signal is queued to the GUI).
+    ``sync`` owns the running CRM sync; ``sync_line_changed`` says what it does right now."""
 
     status_changed = Signal(object)  # StatusReport
+    sync_line_changed = Signal(object)  # Text | None: what a running sync does right now
 
     def __init__(
         self, store: Store, manager: ConnectionManager, parent: QObject | None = None
@@ -28,7 +31,14 @@ class AppState(QObject):
         self.manager = manager
         self._problem: Text | None = None
         self.status: StatusReport = status_of(store)
+        self.sync_line: Text | None = None
         manager.add_listener(self.refresh)  # called on whichever thread changed the state
+        self.sync = SyncController(self)
+
+    def set_sync_line(self, line: Text | None) -> None:
+        if line != self.sync_line:
+            self.sync_line = line
+            self.sync_line_changed.emit(line)
 
     def refresh(self, *_ignored) -> None:
         self.status = replace(status_of(self.store), problem=self._problem)

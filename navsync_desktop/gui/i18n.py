@@ -72,3 +72,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+def format_duration(seconds: float) -> str:
+    """2.3 s (2,3 s in German); 1 min 5 s from a minute on."""
+    if seconds < 60:
+        return f"{QLocale().toString(seconds, 'f', 1)} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s"

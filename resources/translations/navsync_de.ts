@@ -16,7 +16,7 @@
         <translation>Die Notiz ist leer.</translation>
     </message>
     <message>
-        <source>A call&apos;s duration cannot be negative.</source>
+        <source>A call's duration cannot be negative.</source>
         <translation>Die Dauer eines Anrufs kann nicht negativ sein.</translation>
     </message>
     <message>
@@ -34,6 +34,33 @@
     <message>
         <source>No activity has the id {ids}</source>
         <translation>Keine Aktivität hat die ID {ids}</translation>
+    </message>
+</context>
+<context>
+    <name>AddSeatDialog</name>
+    <message>
+        <source>Add a seat holder</source>
+        <translation>Lizenznehmer hinzufügen</translation>
+    </message>
+    <message>
+        <source>S&amp;ync this seat holder with the CRM</source>
+        <translation>Diesen Lizenznehmer mit dem CRM s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Seat &amp;type:</source>
+        <translation>Lizenz&amp;typ:</translation>
+    </message>
+    <message>
+        <source>&amp;LinkedIn profile URL:</source>
+        <translation>&amp;LinkedIn-Profil-URL:</translation>
     </message>
 </context>
 <context>
@@ -113,7 +140,7 @@
         <translation>„Proof Key for Code Exchange (PKCE) erforderlich“: ein. „Geheimnis für Webserver-Fluss erforderlich“ und „Geheimnis für Aktualisierungstoken-Fluss erforderlich“: aus (NavSync Desktop speichert kein Client-Geheimnis).</translation>
     </message>
     <message>
-        <source>Then copy the app&apos;s Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
+        <source>Then copy the app's Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
         <translation>Kopieren Sie dann den Verbraucherschlüssel der App (OAuth-Einstellungen, „Verbraucherschlüssel und -geheimnis“) oben in das Feld Client-ID.</translation>
     </message>
     <message>
@@ -176,7 +203,7 @@
         <translation>Warten auf die Salesforce-Anmeldung im Browser …</translation>
     </message>
     <message>
-        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario&apos;s user and the password filled in: choose Allow.</source>
+        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario's user and the password filled in: choose Allow.</source>
         <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Ihre Anmeldeseite öffnet sich im Browser, Benutzer und Kennwort des Szenarios sind schon eingetragen: Wählen Sie „Zulassen“.</translation>
     </message>
     <message>
@@ -299,11 +326,11 @@
         <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut mit --replace-data, um die lokalen Daten zu ersetzen, oder melden Sie sich bei {old_org} an.</translation>
     </message>
     <message>
-        <source>Enter the Consumer Key of your org&apos;s External Client App as Client ID.</source>
+        <source>Enter the Consumer Key of your org's External Client App as Client ID.</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org als Client-ID ein.</translation>
     </message>
     <message>
-        <source>Give the Consumer Key of your org&apos;s External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
+        <source>Give the Consumer Key of your org's External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org mit --client-id an (wie Sie die App anlegen, steht in docs/connect-a-salesforce-org.md).</translation>
     </message>
     <message>
@@ -349,6 +376,184 @@
     <message>
         <source>NavSync Desktop is already connecting or syncing; wait until it has finished and try again.</source>
         <translation>NavSync Desktop stellt bereits eine Verbindung her oder synchronisiert; warten Sie, bis der Vorgang abgeschlossen ist, und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmAnswersView</name>
+    <message>
+        <source>Auto sync all seat holders with CRM?</source>
+        <translation>Alle Lizenznehmer automatisch mit CRM synchronisieren?</translation>
+    </message>
+    <message>
+        <source>Stage at which an opportunity enters the pipeline:</source>
+        <translation>Phase, ab der eine Opportunity zur Pipeline gehört:</translation>
+    </message>
+    <message>
+        <source>Value of a won opportunity:</source>
+        <translation>Wert einer gewonnenen Opportunity:</translation>
+    </message>
+    <message>
+        <source>Yes: every seat holder is synced</source>
+        <translation>Ja: Alle Lizenznehmer werden synchronisiert</translation>
+    </message>
+    <message>
+        <source>No: each seat holder's own switch on the Seats tab decides</source>
+        <translation>Nein: Der Schalter jedes Lizenznehmers auf der Registerkarte „Lizenznehmer“ entscheidet</translation>
+    </message>
+    <message>
+        <source>Not Sure: every open opportunity counts</source>
+        <translation>Nicht sicher: Alle offenen Opportunities zählen</translation>
+    </message>
+    <message>
+        <source>Not Sure: the standard field Amount is used</source>
+        <translation>Nicht sicher: Das Standardfeld „Betrag“ (Amount) wird verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>CrmObjects</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunities</translation>
+    </message>
+    <message>
+        <source>Opportunity Contact Roles</source>
+        <translation>Opportunity-Kontaktrollen</translation>
+    </message>
+    <message>
+        <source>Opportunity Stages</source>
+        <translation>Opportunity-Phasen</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsDialog</name>
+    <message>
+        <source>Change the CRM settings</source>
+        <translation>CRM-Einstellungen ändern</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsForm</name>
+    <message>
+        <source>&amp;Yes (recommended)</source>
+        <translation>&amp;Ja (empfohlen)</translation>
+    </message>
+    <message>
+        <source>N&amp;o</source>
+        <translation>N&amp;ein</translation>
+    </message>
+    <message>
+        <source>Auto sync all seat holders with CRM (Salesforce)?</source>
+        <translation>Alle Lizenznehmer automatisch mit CRM (Salesforce) synchronisieren?</translation>
+    </message>
+    <message>
+        <source>This setting is optional, but we recommend Yes so that your team gets the most out of it. If you choose No, or want to adjust the sync for single seat holders, use the Seats tab of the main window (seat management).</source>
+        <translation>Diese Einstellung ist zwar optional, aber wir empfehlen, hier „Ja“ zu verwenden, damit Ihr Team optimal davon profitiert. Wenn Sie „Nein“ auswählen oder einzelne Synchronisierungsanpassungen vornehmen möchten, verwenden Sie die Registerkarte „Lizenznehmer“ im Hauptfenster (Lizenzverwaltung).</translation>
+    </message>
+    <message>
+        <source>Pipeline stage</source>
+        <translation>Pipeline-Phase</translation>
+    </message>
+    <message>
+        <source>At which &amp;stage does your sales team consider an opportunity to enter your pipeline?</source>
+        <translation>Zu welchem Zeitpunkt erwägt Ihr &amp;Vertriebsteam die Möglichkeit, auf Ihre Pipeline zuzugreifen?</translation>
+    </message>
+    <message>
+        <source>The stages offered here depend on your CRM settings. Choosing Not Sure does not affect how it works: all open opportunities are still used.</source>
+        <translation>Die hier verfügbaren Phasen sind abhängig von Ihren CRM-Einstellungen. Die Auswahl von „Nicht sicher“ beeinträchtigt nicht die Funktionsweise. Es werden trotzdem alle offenen Geschäftschancen aufgerufen.</translation>
+    </message>
+    <message>
+        <source>Field for the value of a won opportunity</source>
+        <translation>Feld für den Wert einer gewonnenen Opportunity</translation>
+    </message>
+    <message>
+        <source>Where do you store the &amp;value for a won opportunity?</source>
+        <translation>Wo &amp;speichern Sie den Wert einer gewonnenen Vertriebschance?</translation>
+    </message>
+    <message>
+        <source>The fields offered here depend on your CRM settings. Choosing Not Sure does not affect how it works: the standard field Amount is used.</source>
+        <translation>Die hier verfügbaren Felder sind abhängig von Ihren CRM-Einstellungen. Die Auswahl von „Nicht sicher“ beeinträchtigt die Funktionsweise nicht: Dann wird das Standardfeld „Betrag“ (Amount) verwendet.</translation>
+    </message>
+    <message>
+        <source>For the owner of an opportunity, NavSync Desktop saves the CRM accounts and contacts of every open opportunity that has reached the stage chosen above, or gone past it (the lists “My CRM Accounts” and “My CRM Leads and Contacts”). The admin sets this stage for all Sales Navigator seat holders.</source>
+        <translation>Für den Verantwortlichen einer Geschäftschance werden CRM-Accounts und -Kontakte für alle offenen Opportunities gespeichert, die die oben festgelegte Phase erreicht haben oder darüber hinausgehen (die Listen „My CRM Accounts“ und „My CRM Leads and Contacts“). Diese Phase wird vom Administrator für alle Sales Navigator-Lizenznehmer festgelegt.</translation>
+    </message>
+    <message>
+        <source>Reading the choices your org offers…</source>
+        <translation>Die Auswahlmöglichkeiten Ihrer Org werden gelesen …</translation>
+    </message>
+    <message>
+        <source>&amp;Read the choices again</source>
+        <translation>Auswahlmöglichkeiten e&amp;rneut lesen</translation>
+    </message>
+    <message>
+        <source>Not Sure</source>
+        <translation>Nicht sicher</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsPage</name>
+    <message>
+        <source>CRM settings</source>
+        <translation>CRM-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Set how Sales Navigator works with your CRM data. You can change it later.</source>
+        <translation>Legen Sie fest, wie Sales Navigator mit Ihren CRM-Daten arbeitet. Sie können es später ändern.</translation>
+    </message>
+    <message>
+        <source>Initial CRM sync</source>
+        <translation>Erste CRM-Synchronisierung</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsTab</name>
+    <message>
+        <source>CRM settings</source>
+        <translation>CRM-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge…</source>
+        <translation>Än&amp;dern …</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+    <message>
+        <source>How long after the end of the last successful sync the next one starts (1 to 720 hours; 24: daily). Sync now syncs at once.</source>
+        <translation>Wie lange nach dem Ende der letzten erfolgreichen Synchronisierung die nächste beginnt (1 bis 720 Stunden; 24: täglich). „Jetzt synchronisieren“ synchronisiert sofort.</translation>
+    </message>
+    <message>
+        <source>Sync e&amp;very:</source>
+        <translation>Synchronisieren &amp;alle:</translation>
+    </message>
+    <message>
+        <source>The CRM settings were saved.</source>
+        <translation>Die CRM-Einstellungen wurden gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -467,6 +672,136 @@
     </message>
 </context>
 <context>
+    <name>FinishPage</name>
+    <message>
+        <source>Finish</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>NavSync Desktop is set up. Here is what you chose.</source>
+        <translation>NavSync Desktop ist eingerichtet. Das haben Sie gewählt.</translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation>Salesforce</translation>
+    </message>
+    <message>
+        <source>Org:</source>
+        <translation>Org:</translation>
+    </message>
+    <message>
+        <source>Connected as:</source>
+        <translation>Verbunden als:</translation>
+    </message>
+    <message>
+        <source>CRM sync:</source>
+        <translation>CRM-Synchronisierung:</translation>
+    </message>
+    <message>
+        <source>CRM settings</source>
+        <translation>CRM-Einstellungen</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Wie es weitergeht</translation>
+    </message>
+    <message>
+        <source>{finish} opens the main window. Its header always shows whether NavSync Desktop is connected to Salesforce and when it last synced. The CRM data is synced {interval}, and Sync now syncs at once. Manage the seat holders on the Seats tab, and change these answers on the CRM settings tab. Activity write-back and Test Write-Back come with a later version.</source>
+        <translation>„{finish}“ öffnet das Hauptfenster. Seine Kopfzeile zeigt immer, ob NavSync Desktop mit Salesforce verbunden ist und wann zuletzt synchronisiert wurde. Die CRM-Daten werden {interval} synchronisiert, „Jetzt synchronisieren“ synchronisiert sofort. Die Lizenznehmer verwalten Sie auf der Registerkarte „Lizenznehmer“, diese Antworten ändern Sie auf der Registerkarte „CRM-Einstellungen“. Die Rückübertragung von Aktivitäten und „Test Write-Back“ kommen mit einer späteren Version.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Sync runs</source>
+        <translation>Synchronisierungsläufe</translation>
+    </message>
+    <message>
+        <source>Started / object</source>
+        <translation>Begonnen / Objekt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>API requests</source>
+        <translation>API-Anforderungen</translation>
+    </message>
+    <message>
+        <source>API usage</source>
+        <translation>API-Nutzung</translation>
+    </message>
+    <message>
+        <source>The org's API requests in the last 24 hours, of its daily allowance, as Salesforce reported them at the end of the run (Sforce-Limit-Info)</source>
+        <translation>Die API-Anforderungen der Org in den letzten 24 Stunden, von ihrem Tageskontingent, wie Salesforce sie am Ende des Laufs gemeldet hat (Sforce-Limit-Info)</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Incremental</source>
+        <translation>Inkrementell</translation>
+    </message>
+    <message>
+        <source>{used} of {allowed}</source>
+        <translation>{used} von {allowed}</translation>
+    </message>
+    <message>
+        <source>{before} at the start, {after} at the end, of {allowed}</source>
+        <translation>{before} zu Beginn, {after} am Ende, von {allowed}</translation>
+    </message>
+    <message>
+        <source>Bulk API 2.0</source>
+        <translation>Bulk API 2.0</translation>
+    </message>
+    <message>
+        <source>REST</source>
+        <translation>REST</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>{rows} messages read: {added} new activities ({queued} queued for the CRM, {unresolved} unresolved, {skipped} skipped), {already} imported before.</source>
@@ -477,7 +812,7 @@
         <translation>{file}, Zeile {line}: {problem}. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder&apos;s profile URL first.</source>
+        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder's profile URL first.</source>
         <translation>Für {email} ist keine LinkedIn-Profil-URL hinterlegt, daher lassen sich gesendete und empfangene Nachrichten nicht unterscheiden. Hinterlegen Sie zuerst die Profil-URL des Lizenznehmers.</translation>
     </message>
     <message>
@@ -505,7 +840,7 @@
         <translation>die Datei ist leer: sie braucht die Kopfzeile</translation>
     </message>
     <message>
-        <source>the header lacks the column {columns} (is this LinkedIn&apos;s messages.csv?)</source>
+        <source>the header lacks the column {columns} (is this LinkedIn's messages.csv?)</source>
         <translation>in der Kopfzeile fehlt die Spalte {columns} (ist das die messages.csv von LinkedIn?)</translation>
     </message>
     <message>
@@ -586,6 +921,99 @@
     <message>
         <source>Unlock your keyring (log in to the desktop session) and retry.</source>
         <translation>Entsperren Sie Ihren Schlüsselbund (melden Sie sich an der Desktop-Sitzung an) und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NavSync Desktop</source>
+        <translation>NavSync Desktop</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l sync</source>
+        <translation>Synchronisierung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden …</translation>
+    </message>
+    <message>
+        <source>Opens the setup wizard at Connect to CRM</source>
+        <translation>Öffnet den Einrichtungsassistenten bei „Mit CRM verbinden“</translation>
+    </message>
+    <message>
+        <source>S&amp;eats</source>
+        <translation>&amp;Lizenznehmer</translation>
+    </message>
+    <message>
+        <source>CRM se&amp;ttings</source>
+        <translation>CRM-&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sync hist&amp;ory</source>
+        <translation>Synchronisierungsverla&amp;uf</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>Synchronisierung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Setup &amp;wizard…</source>
+        <translation>Einrichtungs&amp;assistent …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Sales Navigator &amp;help</source>
+        <translation>Sales Navigator-&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About NavSync Desktop</source>
+        <translation>&amp;Über NavSync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Program</source>
+        <translation>&amp;Programm</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Connect to Salesforce first: click Connect…</source>
+        <translation>Verbinden Sie sich zuerst mit Salesforce: Klicken Sie auf „Verbinden …“</translation>
+    </message>
+    <message>
+        <source>Scheduled syncs ({interval}) wait until you connect again.</source>
+        <translation>Geplante Synchronisierungen ({interval}) warten, bis Sie sich wieder verbinden.</translation>
+    </message>
+    <message>
+        <source>Scheduled syncs: {interval}.</source>
+        <translation>Geplante Synchronisierungen: {interval}.</translation>
+    </message>
+    <message>
+        <source>Next sync: soon (scheduled {interval}).</source>
+        <translation>Nächste Synchronisierung: in Kürze (geplant: {interval}).</translation>
+    </message>
+    <message>
+        <source>Next sync: {when} (scheduled {interval}).</source>
+        <translation>Nächste Synchronisierung: {when} (geplant: {interval}).</translation>
+    </message>
+    <message>
+        <source>About NavSync Desktop</source>
+        <translation>Über NavSync Desktop</translation>
+    </message>
+    <message>
+        <source>NavSync Desktop {version}: Sales Navigator's CRM sync and activity write-back to Salesforce, on the desktop.
+Help and support: {url}</source>
+        <translation>NavSync Desktop {version}: CRM-Synchronisierung und Rückübertragung von Aktivitäten aus Sales Navigator in Salesforce, auf dem Desktop.
+Hilfe und Support: {url}</translation>
     </message>
 </context>
 <context>
@@ -1033,7 +1461,7 @@
         <translation>NavSync Desktop hat sie ignoriert und wartet weiter auf die Anmeldung in dem Fenster, das es geöffnet hat. Schließen Sie die Anmeldung dort ab.</translation>
     </message>
     <message>
-        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network&apos;s proxy settings.</source>
+        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network's proxy settings.</source>
         <translation>Das Zertifikat von {host} konnte nicht überprüft werden, daher wurde nichts gesendet. Prüfen Sie die Adresse oder die Proxy-Einstellungen des Netzwerks.</translation>
     </message>
     <message>
@@ -1059,6 +1487,68 @@
     <message>
         <source>Salesforce at {instance} could not be reached ({reason}); check the network and retry.</source>
         <translation>Salesforce unter {instance} ist nicht erreichbar ({reason}); prüfen Sie das Netzwerk und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedListsDialog</name>
+    <message>
+        <source>Saved lists of {name}</source>
+        <translation>Gespeicherte Listen von {name}</translation>
+    </message>
+    <message>
+        <source>My CRM Accounts ({count})</source>
+        <translation>My CRM Accounts ({count})</translation>
+    </message>
+    <message>
+        <source>My CRM Leads and Contacts ({count})</source>
+        <translation>My CRM Leads and Contacts ({count})</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>every hour</source>
+        <translation>stündlich</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>every {days} days</source>
+        <translation>alle {days} Tage</translation>
+    </message>
+    <message>
+        <source>every {hours} hours</source>
+        <translation>alle {hours} Stunden</translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1582,7 @@
         <translation>„{value}“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>The seat holder&apos;s name is missing</source>
+        <source>The seat holder's name is missing</source>
         <translation>Der Name des Lizenznehmers fehlt</translation>
     </message>
     <message>
@@ -1137,6 +1627,129 @@
     </message>
 </context>
 <context>
+    <name>SeatsTab</name>
+    <message>
+        <source>Seat holders</source>
+        <translation>Lizenznehmer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Seat type</source>
+        <translation>Lizenztyp</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Salesforce User</source>
+        <translation>Salesforce-Benutzer</translation>
+    </message>
+    <message>
+        <source>My CRM Accounts</source>
+        <translation>My CRM Accounts</translation>
+    </message>
+    <message>
+        <source>My CRM Leads and Contacts</source>
+        <translation>My CRM Leads and Contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Add seat holder…</source>
+        <translation>Lizenznehmer hin&amp;zufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Columns: email, name, seat type, profile url, sync (comma or semicolon)</source>
+        <translation>Spalten: E-Mail, Name, Sitztyp, Profil-URL, Synchronisierung (durch Komma oder Semikolon getrennt)</translation>
+    </message>
+    <message>
+        <source>Add the demo org's sales &amp;reps</source>
+        <translation>&amp;Vertriebsmitarbeiter der Demo-Org hinzufügen</translation>
+    </message>
+    <message>
+        <source>The demo org's users who own accounts, opportunities or leads</source>
+        <translation>Die Benutzer der Demo-Org, denen Accounts, Opportunities oder Leads gehören</translation>
+    </message>
+    <message>
+        <source>Show saved li&amp;sts…</source>
+        <translation>Gespeicherte Listen anzei&amp;gen …</translation>
+    </message>
+    <message>
+        <source>Auto sync all seat holders is Yes: every seat holder is synced. To choose seat by seat, answer No on the CRM settings tab.</source>
+        <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Ja“: Alle Lizenznehmer werden synchronisiert. Um für jeden Lizenznehmer einzeln zu wählen, antworten Sie auf der Registerkarte „CRM-Einstellungen“ mit „Nein“.</translation>
+    </message>
+    <message>
+        <source>Auto sync all seat holders is No: each seat holder's Sync switch decides.</source>
+        <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Nein“: Der Schalter „Synchronisierung“ jedes Lizenznehmers entscheidet.</translation>
+    </message>
+    <message>
+        <source>{user} (inactive)</source>
+        <translation>{user} (inaktiv)</translation>
+    </message>
+    <message>
+        <source>No Salesforce User has the email {email}</source>
+        <translation>Kein Salesforce-Benutzer hat die E-Mail-Adresse {email}</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Auto sync all seat holders is Yes, so every seat holder is synced. Answer No on the CRM settings tab to switch seat holders on or off one by one.</source>
+        <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Ja“, daher werden alle Lizenznehmer synchronisiert. Antworten Sie auf der Registerkarte „CRM-Einstellungen“ mit „Nein“, um Lizenznehmer einzeln ein- oder auszuschalten.</translation>
+    </message>
+    <message>
+        <source>Sync this seat holder with the CRM</source>
+        <translation>Diesen Lizenznehmer mit dem CRM synchronisieren</translation>
+    </message>
+    <message>
+        <source>{name} is synced now.</source>
+        <translation>{name} wird jetzt synchronisiert.</translation>
+    </message>
+    <message>
+        <source>{name} is not synced now.</source>
+        <translation>{name} wird jetzt nicht mehr synchronisiert.</translation>
+    </message>
+    <message>
+        <source>{email} was added.</source>
+        <translation>{email} wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Import seat holders</source>
+        <translation>Lizenznehmer importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>{file}: {added} added, {updated} updated.</source>
+        <translation>{file}: {added} hinzugefügt, {updated} aktualisiert.</translation>
+    </message>
+    <message>
+        <source>{count} sales reps of the demo org were added.</source>
+        <translation>{count} Vertriebsmitarbeiter der Demo-Org wurden hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>No sales reps were added: they are seat holders already, or the CRM data has not been synced yet.</source>
+        <translation>Es wurden keine Vertriebsmitarbeiter hinzugefügt: Sie sind bereits Lizenznehmer, oder die CRM-Daten wurden noch nicht synchronisiert.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>{key} must be one of: {allowed}</source>
@@ -1151,7 +1764,7 @@
         <translation>{key} muss eine ganze Zahl von {low} bis {high} sein</translation>
     </message>
     <message>
-        <source>The org&apos;s {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
+        <source>The org's {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
         <translation>Die {what} der Organisation sind noch nicht bekannt: Verbinden Sie zuerst mit Salesforce (und synchronisieren Sie), oder wählen Sie {not_sure}.</translation>
     </message>
     <message>
@@ -1210,6 +1823,45 @@
     </message>
 </context>
 <context>
+    <name>StepList</name>
+    <message>
+        <source>Setup steps</source>
+        <translation>Schritte der Einrichtung</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Go back to this step</source>
+        <translation>Zu diesem Schritt zurückgehen</translation>
+    </message>
+    <message>
+        <source>{step}: done</source>
+        <translation>{step}: erledigt</translation>
+    </message>
+    <message>
+        <source>{step}: current step</source>
+        <translation>{step}: aktueller Schritt</translation>
+    </message>
+    <message>
+        <source>{step}: to come</source>
+        <translation>{step}: folgt</translation>
+    </message>
+    <message>
+        <source>○  {step} (later)</source>
+        <translation>○  {step} (später)</translation>
+    </message>
+    <message>
+        <source>A later version of NavSync Desktop brings this step.</source>
+        <translation>Diesen Schritt bringt eine spätere Version von NavSync Desktop.</translation>
+    </message>
+    <message>
+        <source>{step}: comes in a later version</source>
+        <translation>{step}: kommt mit einer späteren Version</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>Another NavSync Desktop is already using {path}. Close it (or wait for its command to finish) and try again.</source>
@@ -1256,10 +1908,10 @@
     </message>
     <message>
         <source>Saving {sobject}…</source>
-        <translation>{sobject} wird gespeichert…</translation>
+        <translation>{sobject} werden gespeichert…</translation>
     </message>
     <message>
-        <source>Updating the seat holders&apos; saved lists…</source>
+        <source>Updating the seat holders' saved lists…</source>
         <translation>Die gespeicherten Listen der Lizenznehmer werden aktualisiert…</translation>
     </message>
     <message>
@@ -1293,6 +1945,45 @@
     <message>
         <source>Paused: {remaining} API requests are left today and stay reserved for other integrations. The sync goes on with the next run; nothing was lost.</source>
         <translation>Angehalten: Heute sind noch {remaining} API-Anforderungen übrig, sie bleiben für andere Integrationen reserviert. Die Synchronisierung geht beim nächsten Lauf weiter; nichts ging verloren.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgressView</name>
+    <message>
+        <source>Sync progress</source>
+        <translation>Fortschritt der Synchronisierung</translation>
+    </message>
+    <message>
+        <source>The CRM sync runs in the background; you can go on meanwhile.</source>
+        <translation>Die CRM-Synchronisierung läuft im Hintergrund; Sie können währenddessen weitermachen.</translation>
+    </message>
+    <message>
+        <source>The sync could not start: {error}</source>
+        <translation>Die Synchronisierung konnte nicht beginnen: {error}</translation>
+    </message>
+    <message>
+        <source>No sync has run yet.</source>
+        <translation>Es wurde noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>The latest sync was interrupted.</source>
+        <translation>Die letzte Synchronisierung wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>The latest sync finished {when}: {rows} records read in {duration}.</source>
+        <translation>Die letzte Synchronisierung endete {when}: {rows} Datensätze in {duration} gelesen.</translation>
+    </message>
+    <message>
+        <source>The latest sync was cancelled; the local data is unchanged.</source>
+        <translation>Die letzte Synchronisierung wurde abgebrochen; die lokalen Daten sind unverändert.</translation>
+    </message>
+    <message>
+        <source>The latest sync paused: {reason}</source>
+        <translation>Die letzte Synchronisierung wurde angehalten: {reason}</translation>
+    </message>
+    <message>
+        <source>The latest sync failed: {reason}</source>
+        <translation>Die letzte Synchronisierung ist fehlgeschlagen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1372,7 +2063,15 @@
         <translation>Prüfen, ob die Org für die CRM-Synchronisierung bereit ist</translation>
     </message>
     <message>
-        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders&apos; InMails, messages, notes and calls are written back to Salesforce as activities.</source>
+        <source>Answer three questions about your sales process (CRM settings)</source>
+        <translation>Drei Fragen zu Ihrem Vertriebsprozess beantworten (CRM-Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Sync your CRM data to this computer: it starts right after connecting</source>
+        <translation>Ihre CRM-Daten auf diesen Computer synchronisieren: Das beginnt gleich nach dem Verbinden</translation>
+    </message>
+    <message>
+        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders' InMails, messages, notes and calls are written back to Salesforce as activities.</source>
         <translation>Dieser Assistent verbindet Sales Navigator mit Salesforce: CRM-Daten werden auf diesen Computer synchronisiert, und InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden als Aktivitäten an Salesforce zurückübertragen.</translation>
     </message>
     <message>
@@ -1382,6 +2081,37 @@
     <message>
         <source>Try the &amp;demo org (runs on this computer, no Salesforce account needed)</source>
         <translation>&amp;Demo-Org ausprobieren (läuft auf diesem Computer, kein Salesforce-Konto nötig)</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>Prerequisites</source>
+        <translation>Voraussetzungen</translation>
+    </message>
+    <message>
+        <source>Connect to CRM</source>
+        <translation>Mit CRM verbinden</translation>
+    </message>
+    <message>
+        <source>Org readiness</source>
+        <translation>Bereitschaft der Org</translation>
+    </message>
+    <message>
+        <source>CRM settings</source>
+        <translation>CRM-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Activity write-back</source>
+        <translation>Rückübertragung von Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Test Write-Back</source>
+        <translation>Test Write-Back</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Abschluss</translation>
     </message>
 </context>
 <context>
@@ -1395,7 +2125,7 @@
         <translation>Warte auf den nächsten Versuch für Einträge, die Salesforce abgelehnt hat</translation>
     </message>
     <message>
-        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder&apos;s email), sync, then Copy to CRM again.</source>
+        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder's email), sync, then Copy to CRM again.</source>
         <translation>Zum Lizenznehmer gibt es keinen Salesforce-Benutzer mit derselben E-Mail-Adresse, daher hat die Aktivität keinen Verantwortlichen. Legen Sie den Benutzer an (oder korrigieren Sie die E-Mail-Adresse des Lizenznehmers), synchronisieren Sie und wählen Sie dann erneut Copy to CRM.</translation>
     </message>
     <message>
@@ -1403,7 +2133,7 @@
         <translation>Salesforce ist wiederholt gescheitert ({reason}); die Rückübertragung wurde angehalten. Was nicht übertragen wurde, bleibt vorgemerkt und wird mit der nächsten Rückübertragung gesendet.</translation>
     </message>
     <message>
-        <source>Salesforce&apos;s answer was lost; checking what arrived before sending again</source>
+        <source>Salesforce's answer was lost; checking what arrived before sending again</source>
         <translation>Die Antwort von Salesforce ging verloren; es wird geprüft, was angekommen ist, bevor erneut gesendet wird</translation>
     </message>
     <message>

@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle
+    ) -> None:
         super().__init__(parent)
+        self._mode = mode
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -24,9 +27,7 @@ class ElidedLabel(QLabel):
 
     def displayed_text(self) -> str:
         """What the label shows at its current width."""
-        return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width()
-        )
+        return self.fontMetrics().elidedText(self.text(), self._mode, self.contentsRect().width())
 
     def sizeHint(self) -> QSize:
         return QSize(self.full_width(), super().sizeHint().height())

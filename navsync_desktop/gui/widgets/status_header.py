@@ -1,4 +1,6 @@
-"""The header that is always in view: "Connected to Salesforce · Last synced …".
+"""The header that is always in view: "Connected to Salesforce · Last synced …", and while a
+sync runs what it does: "Syncing 42% — Contacts 41,000 / 98,000", "Retrying — Salesforce
+answered 503".
 
 The org and user go on the same line when there is room, and on a line of their own when the
 window is narrow; a name too long even for that is shortened with "…" (the tooltip has it all).
@@ -6,13 +8,19 @@ window is narrow; a name too long even for that is shortened with "…" (the too
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from navsync_desktop.engine.status import StatusReport
 from navsync_desktop.gui.i18n import translate
 from navsync_desktop.gui.widgets.elided_label import ElidedLabel
+from navsync_desktop.i18n import Text
 from navsync_desktop.store.connection import ConnectionState
+
+if TYPE_CHECKING:
+    from navsync_desktop.gui.app_state import AppState
 
 STATE_COLOURS = {
     ConnectionState.CONNECTED: "#1e7e34",
@@ -31,7 +39,9 @@ class StatusHeader(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.dot = QLabel("●", self)
         self.dot.setAccessibleName("")
-        self.state_label = QLabel(self)
+        # a long notice ("Slowing down — only 380 API requests are left today; …") is shortened
+        # rather than widening the window; the tooltip has it whole
+        self.state_label = ElidedLabel(self, Qt.TextElideMode.ElideRight)
         self.state_label.setObjectName("state")
         self.state_label.setStyleSheet("font-weight: bold;")
         self.last_synced_label = QLabel(self)
@@ -61,10 +71,26 @@ class StatusHeader(QFrame):
         self._grid.addWidget(self.problem_label, 2, 0, 1, 2)
         self._wrapped: bool | None = None
         self._place_org(wrapped=False)
+        self._status: StatusReport | None = None
+        self._sync_line: Text | None = None
+
+    def follow(self, app_state: AppState) -> None:
+        """Shows the app's state from now on: the connection and a running sync."""
+        app_state.status_changed.connect(self.show_status)
+        app_state.sync_line_changed.connect(self.show_sync_line)
+        self._sync_line = app_state.sync_line
+        self.show_status(app_state.status)
+
+    def show_sync_line(self, line: Text | None) -> None:
+        self._sync_line = line
+        if self._status is not None:
+            self.show_status(self._status)
 
     def show_status(self, status: StatusReport) -> None:
+        self._status = status
         self.dot.setStyleSheet(f"color: {STATE_COLOURS[status.connection.state]};")
-        self.state_label.setText(translate(status.state_label()))
+        state = self._sync_line or status.state_label()
+        self.state_label.setText(translate(state))
         self.last_synced_label.setText(translate(status.last_synced_label()))
         connection = status.connection
         org_name = connection.org_name or connection.org_id

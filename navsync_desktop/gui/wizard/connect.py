@@ -25,11 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from navsync_desktop.engine.connection import (
-    ConnectionManager,
-    DifferentOrgError,
-    KeyringEntryKept,
-)
+from navsync_desktop.engine.connection import DifferentOrgError, KeyringEntryKept
 from navsync_desktop.engine.settings_catalog import DEMO_PORT_SETTING
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import describe_error, translate
@@ -58,15 +54,16 @@ def _message_label(colour: str | None = None) -> QLabel:
 
 
 class ConnectPage(QWizardPage):
-    def __init__(self, app_state: AppState, manager: ConnectionManager) -> None:
+    def __init__(self, app_state: AppState) -> None:
         super().__init__()
         self.app_state = app_state
-        self.manager = manager
+        self.manager = app_state.manager
         self.setTitle(self.tr("Connect to CRM"))
         self.setSubTitle(
             self.tr("Sign in to Salesforce in your browser to connect Sales Navigator.")
         )
         self.header = StatusHeader(self)
+        self.header.follow(app_state)
         app_state.status_changed.connect(self._status_changed)
 
         self.demo_box = self._build_demo_box()
@@ -240,8 +237,7 @@ class ConnectPage(QWizardPage):
     def initializePage(self) -> None:
         self._status_changed(self.app_state.status)
 
-    def _status_changed(self, status) -> None:
-        self.header.show_status(status)
+    def _status_changed(self, _status) -> None:
         self._show_what_fits(waiting=self._job is not None)
         self.completeChanged.emit()
 
@@ -288,6 +284,12 @@ class ConnectPage(QWizardPage):
     # connecting
 
     def start_connect(self, *, replace_data: bool = False, another_user: bool = False) -> None:
+        """A running sync is cancelled first (a new login cannot start while it runs)."""
+        self.app_state.sync.stop_then(
+            lambda: self._connect(replace_data=replace_data, another_user=another_user)
+        )
+
+    def _connect(self, *, replace_data: bool, another_user: bool) -> None:
         connection = self.app_state.status.connection
         reconnecting = self._known()  # to the kept org, the way it was connected
         demo = connection.is_demo if reconnecting else self.demo
@@ -381,12 +383,15 @@ class ConnectPage(QWizardPage):
 
     def _finished(self) -> None:
         self._job = None
-        self.link_box.hide()  # its login is over either way: the link leads nowhere now
+        self.link.clear()  # its login is over either way: the link leads nowhere now
+        self.link_box.hide()
         self.app_state.refresh()
         self._set_waiting(False)
         self.completeChanged.emit()
-        if self.isComplete() and not self.error_label.isVisible():
-            self.wizard().button(self.wizard().WizardButton.NextButton).setFocus()
+        if self.isComplete():
+            self.app_state.sync.start_initial_if_needed()  # runs while the admin goes on
+            if not self.error_label.isVisible():
+                self.wizard().button(self.wizard().WizardButton.NextButton).setFocus()
 
     # disconnecting
 
@@ -411,7 +416,8 @@ class ConnectPage(QWizardPage):
         question.setCheckBox(purge)
         question.exec()
         if question.clickedButton() is disconnect:
-            self.disconnect_from(org, purge=purge.isChecked())
+            purge_data = purge.isChecked()
+            self.app_state.sync.stop_then(lambda: self.disconnect_from(org, purge=purge_data))
 
     def disconnect_from(self, org: str, *, purge: bool) -> None:
         self.error_label.hide()

@@ -13,16 +13,17 @@ from navsync_desktop.engine.prerequisites import (
     declared_contract_and_seat,
     local_checks,
 )
+from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import translate
 from navsync_desktop.gui.widgets.check_list import CheckList
 from navsync_desktop.gui.worker import run_job
-from navsync_desktop.store import Store, settings
+from navsync_desktop.store import settings
 
 
 class PrerequisitesPage(QWizardPage):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, app_state: AppState) -> None:
         super().__init__()
-        self.store = store
+        self.store = store = app_state.store
         self.setTitle(self.tr("Prerequisites"))
         self.setSubTitle(
             self.tr("Tell us about your Sales Navigator contract; this computer is checked too.")

@@ -22,14 +22,14 @@ def _check_org(manager: ConnectionManager) -> list[CheckResult]:
 
 
 class ReadinessPage(QWizardPage):
-    def __init__(self, app_state: AppState, manager: ConnectionManager) -> None:
+    def __init__(self, app_state: AppState) -> None:
         super().__init__()
         self.app_state = app_state
-        self.manager = manager
+        self.manager = app_state.manager
         self.setTitle(self.tr("Org readiness"))
         self.setSubTitle(self.tr("The connected org is checked against the requirements."))
         self.header = StatusHeader(self)
-        app_state.status_changed.connect(self.header.show_status)
+        self.header.follow(app_state)
         self.busy_label = QLabel(self.tr("Checking the org…"))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -52,7 +52,7 @@ class ReadinessPage(QWizardPage):
         self._job = None
 
     def initializePage(self) -> None:
-        self.header.show_status(self.app_state.status)
+        self.app_state.sync.start_initial_if_needed()  # e.g. resumed here after a restart
         self.run_checks()
 
     def run_checks(self) -> None:

@@ -15,6 +15,8 @@ class WelcomePage(QWizardPage):
             self.tr("Check the prerequisites on this computer"),
             self.tr("Connect Sales Navigator to your Salesforce org"),
             self.tr("Check that the org is ready for CRM sync"),
+            self.tr("Answer three questions about your sales process (CRM settings)"),
+            self.tr("Sync your CRM data to this computer: it starts right after connecting"),
         ]
         intro = QLabel(
             self.tr(

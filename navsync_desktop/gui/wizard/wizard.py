@@ -1,67 +1,148 @@
-"""The setup wizard window, its pages in the admin guide's order."""
+"""The setup wizard window: its steps in the admin guide's order, listed beside the page."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QWizard
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.wizard.connect import ConnectPage
+from navsync_desktop.gui.wizard.crm_settings import CrmSettingsPage
+from navsync_desktop.gui.wizard.finish import FinishPage
 from navsync_desktop.gui.wizard.prerequisites import PrerequisitesPage
 from navsync_desktop.gui.wizard.readiness import ReadinessPage
+from navsync_desktop.gui.wizard.step_list import StepEntry, StepList
 from navsync_desktop.gui.wizard.welcome import WelcomePage
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.store import settings
 from navsync_desktop.store.connection import ConnectionState
 
 RESUME_SETTING = "wizard.page"  # the step the admin reached last
+SET_UP_SETTING = "wizard.finished"  # True once the admin finished the wizard
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    title: Text
+    page: Callable[[AppState], QWizardPage] | None = None  # None: a later version brings it
+
+
+STEPS = (
+    Step("prerequisites", QT_TRANSLATE_NOOP("Wizard", "Prerequisites"), PrerequisitesPage),
+    Step("connect", QT_TRANSLATE_NOOP("Wizard", "Connect to CRM"), ConnectPage),
+    Step("readiness", QT_TRANSLATE_NOOP("Wizard", "Org readiness"), ReadinessPage),
+    Step("crm_settings", QT_TRANSLATE_NOOP("Wizard", "CRM settings"), CrmSettingsPage),
+    Step("writeback", QT_TRANSLATE_NOOP("Wizard", "Activity write-back")),
+    Step("test_writeback", QT_TRANSLATE_NOOP("Wizard", "Test Write-Back")),
+    Step("finish", QT_TRANSLATE_NOOP("Wizard", "Finish"), FinishPage),
+)
+
+
+def is_set_up(app_state: AppState) -> bool:
+    """The admin finished the wizard once: the program starts with the main window."""
+    return bool(settings.get(app_state.store, SET_UP_SETTING, False))
 
 
 class SetupWizard(QWizard):
-    def __init__(self, app_state: AppState, *, demo: bool = False) -> None:
-        super().__init__()
+    set_up = Signal()  # Finish was clicked: the main window takes over
+
+    def __init__(
+        self, app_state: AppState, *, demo: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.app_state = app_state
         self.setWindowTitle(self.tr("NavSync Desktop — CRM setup"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.welcome_page = WelcomePage(demo=demo)
-        self.prerequisites_page = PrerequisitesPage(app_state.store)
-        self.connect_page = ConnectPage(app_state, app_state.manager)
-        self.readiness_page = ReadinessPage(app_state, app_state.manager)
-        for name, page in (
-            ("welcome", self.welcome_page),
-            ("prerequisites", self.prerequisites_page),
-            ("connect", self.connect_page),
-            ("readiness", self.readiness_page),
-        ):
-            page.setObjectName(name)
-            self.addPage(page)
+        self.welcome_page.setObjectName("welcome")
+        self.addPage(self.welcome_page)
+        self.pages: dict[str, QWizardPage] = {}
+        for step in STEPS:
+            if step.page is not None:
+                page = step.page(app_state)
+                page.setObjectName(step.name)
+                self.addPage(page)
+                self.pages[step.name] = page
+        self.step_list = StepList([StepEntry(s.name, s.title, s.page is not None) for s in STEPS])
+        self.step_list.go_back_to.connect(self.go_back_to)
+        self.setSideWidget(self.step_list)
         self.rejected.connect(app_state.manager.cancel_connect)
         # read before the first page is shown, which counts as reaching it
         self._left_off_at = settings.get(app_state.store, RESUME_SETTING)
-        self.currentIdChanged.connect(self._remember_page)
+        self.currentIdChanged.connect(self._page_changed)
+
+    @property
+    def prerequisites_page(self) -> PrerequisitesPage:
+        return self.pages["prerequisites"]
+
+    @property
+    def connect_page(self) -> ConnectPage:
+        return self.pages["connect"]
+
+    @property
+    def readiness_page(self) -> ReadinessPage:
+        return self.pages["readiness"]
+
+    @property
+    def crm_settings_page(self) -> CrmSettingsPage:
+        return self.pages["crm_settings"]
+
+    @property
+    def finish_page(self) -> FinishPage:
+        return self.pages["finish"]
 
     def resume(self) -> None:
         """Goes forward to the step where the admin left off, so Back still leads to the
-        earlier ones: a step that needs a connection is reached only while connected."""
+        earlier ones: a step that needs a connection is reached only while connected. Once
+        set up, the wizard (opened again from the menu) starts from the beginning."""
         connection = self.app_state.status.connection
         if connection.org_id:
             self.welcome_page.choose_demo(connection.is_demo)
         stored = self._left_off_at
-        order = [self.page(page_id) for page_id in self.pageIds()]
-        names = [page.objectName() for page in order]
-        if stored not in names:
+        if stored is None or is_set_up(self.app_state):
             return
-        target = names.index(stored)
-        connected = connection.state in (ConnectionState.CONNECTED, ConnectionState.SYNCING)
-        if not connected:
-            target = min(target, order.index(self.connect_page))
-        for _ in range(target):
-            self.next()
+        self.go_forward_to(stored)
 
-    def _remember_page(self, page_id: int) -> None:
+    def go_forward_to(self, name: str) -> None:
+        """Next, step by step, up to the step ``name``; no further than Connect to CRM while
+        not connected."""
+        names = [self.page(page_id).objectName() for page_id in self.pageIds()]
+        if name not in names:
+            return
+        connection = self.app_state.status.connection
+        if connection.state not in (ConnectionState.CONNECTED, ConnectionState.SYNCING):
+            name = names[min(names.index(name), names.index("connect"))]
+        while self.currentPage().objectName() != name:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                return
+
+    def go_back_to(self, name: str) -> None:
+        """Back, step by step, to a step the admin has done."""
+        target = self.pages[name]
+        visited = {self.page(page_id) for page_id in self.visitedIds()}
+        while target in visited and self.currentPage() is not target:
+            before = self.currentId()
+            self.back()
+            if self.currentId() == before:
+                return
+
+    def _page_changed(self, page_id: int) -> None:
         page = self.page(page_id)
         if page is not None:
             settings.put(self.app_state.store, RESUME_SETTING, page.objectName())
+            self.step_list.show_current(page.objectName())
+
+    def accept(self) -> None:
+        settings.put(self.app_state.store, SET_UP_SETTING, True)
+        self.set_up.emit()  # before the wizard closes, so the program never has no window
+        super().accept()
 
     def sizeHint(self) -> QSize:
-        return QSize(820, 640)
+        return QSize(1000, 680)

@@ -1,0 +1,1 @@
+"""The main window's tabs and the dialogs they open."""
