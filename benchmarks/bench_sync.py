@@ -260,7 +260,7 @@ def run(args, env: dict, instance_url: str, ca_cert: str, home: Path) -> None:
         text=True,
     )
     for line in connect.stdout:
-        if line.startswith("https://"):
+        if line.startswith(("http://", "https://")):
             browser_login(line.strip(), ca_cert)
             break
     if connect.wait(60):
