@@ -109,35 +109,33 @@ class QueryJob:
 
 
 class _ResultWriter:
-    """Writes a cursor's rows as fully quoted CSV and records where each row starts."""
+    """Writes a cursor's records as fully quoted CSV and records where each one starts."""
 
     def __init__(self, job: QueryJob):
         self._job = job
-        self._delimiter = '"' + DELIMITERS[job.column_delimiter] + '"'
-        self._ending = '"' + LINE_ENDINGS[job.line_ending]
-
-    def _line(self, values: tuple) -> bytes:
-        quoted = self._delimiter.join(value.replace('"', '""') for value in values)
-        return ('"' + quoted + self._ending).encode()
+        self._delimiter = DELIMITERS[job.column_delimiter]
+        self._ending = LINE_ENDINGS[job.line_ending]
 
     def write(self, cursor: QueryCursor) -> None:
         job = self._job
         with open(job.result_path, "wb", opener=owner_only_opener) as out:
-            header = self._line(tuple(cursor.columns))
+            quoted = (name.replace('"', '""') for name in cursor.columns)
+            header = ('"' + f'"{self._delimiter}"'.join(quoted) + '"' + self._ending).encode()
             out.write(header)
             job.header_size = position = len(header)
             job.offsets.append(position)
-            with closing(cursor.rows(_WRITE_BATCH)) as batches:
+            lines = cursor.csv_lines(_WRITE_BATCH, self._delimiter, self._ending)
+            with closing(lines) as batches:
                 self._write_batches(out, batches, position)
 
-    def _write_batches(self, out: BinaryIO, batches: Iterator[list[tuple]], position: int) -> None:
+    def _write_batches(self, out: BinaryIO, batches: Iterator[list[str]], position: int) -> None:
         job = self._job
-        for rows in batches:
+        for lines in batches:
             if job.state == "Aborted":
                 return
-            lines = [self._line(row) for row in rows]
-            out.write(b"".join(lines))
-            job.offsets.extend(position + size for size in itertools.accumulate(map(len, lines)))
+            encoded = [line.encode() for line in lines]
+            out.write(b"".join(encoded))
+            job.offsets.extend(position + size for size in itertools.accumulate(map(len, encoded)))
             position = job.offsets[-1]
 
 
@@ -172,7 +170,9 @@ class BulkQueryJobs:
         if delimiter not in DELIMITERS or ending not in LINE_ENDINGS:
             raise _invalid_job("Invalid columnDelimiter or lineEnding")
         # Compile now, so a bad query is refused at creation as on Salesforce.
-        cursor = self._store.query(body["query"], include_deleted=operation == "queryAll")
+        cursor = self._store.query(
+            body["query"], include_deleted=operation == "queryAll", counted=False
+        )
         job_id = make_id("750", secrets.randbelow(62**9))
         job = QueryJob(
             id=job_id,
