@@ -344,14 +344,17 @@ def test_soql_is_built_with_escaping():
         since=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         id_boundaries=["003Dm0000000abcIAA"],
     )
+    # incremental: one queryAll brings the changes and, marked by IsDeleted, the deletions
+    assert plan.include_deleted
     assert plan.soql(plan.id_ranges()[1]) == format_soql(
-        "SELECT Id, SystemModstamp FROM Contact WHERE Id >= {} AND IsPersonAccount = false "
-        "AND SystemModstamp >= {}",
+        "SELECT Id, SystemModstamp, IsDeleted FROM Contact WHERE Id >= {} "
+        "AND IsPersonAccount = false AND SystemModstamp >= {}",
         "003Dm0000000abcIAA",
         datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
     )
-    deletions = plan.deletions_soql()
-    assert deletions.startswith("SELECT Id, SystemModstamp FROM Contact WHERE IsDeleted = true")
+    assert replace(plan, since=None).soql() == (
+        "SELECT Id, SystemModstamp FROM Contact WHERE IsPersonAccount = false"
+    )
 
 
 def test_salesforce_failing_between_bulk_objects_fails_the_run(store, connection, org):

@@ -48,7 +48,7 @@ from navsync_desktop.salesforce.bulk_query import QueryCancelled
 from navsync_desktop.salesforce.errors import SalesforceError
 from navsync_desktop.salesforce.retry import RetryNotice
 from navsync_desktop.salesforce.session import SalesforceSession
-from navsync_desktop.store import Store, sync_runs, sync_state
+from navsync_desktop.store import Store, crm_records, sync_runs, sync_state
 from navsync_desktop.store.crm_records import SwapCounts
 from navsync_desktop.store.sync_runs import SyncRun
 
@@ -269,6 +269,7 @@ class _Run:
     def _plan_all(self) -> list[ObjectPlan]:
         store = self._store
         states = {obj.sobject: sync_state.load(store, obj.sobject) for obj in OBJECTS}
+        kept = crm_records.counts(store)
         won_value_field = crm_settings.won_value_field(store)
         threshold = sync_settings.bulk_threshold(store)
 
@@ -282,6 +283,7 @@ class _Run:
                 won_value_field=won_value_field,
                 full=self._full,
                 bulk_threshold=threshold,
+                kept_rows=kept[obj.sobject],
             )
 
         with ThreadPoolExecutor(len(OBJECTS), thread_name_prefix="sync-plan") as pool:
@@ -293,7 +295,8 @@ class _Run:
         log.info(
             "sync plan: %s",
             ", ".join(
-                f"{p.sobject} {p.total} {'full' if p.full else 'new'} {p.api}" for p in plans
+                f"{p.sobject} {p.total if p.counted else '?'} {'full' if p.full else 'new'} {p.api}"
+                for p in plans
             ),
         )
         return plans
@@ -411,6 +414,7 @@ class _Run:
     def _on_rows(self, plan: ObjectPlan, count: int) -> None:
         counts = self._counts
         with counts.lock:
+            counts.total[plan.sobject] = plan.total  # an uncounted read learns it on its way
             counts.read[plan.sobject] += count
             read = counts.read[plan.sobject]
             overall_read = sum(counts.read.values())
