@@ -152,6 +152,38 @@ def test_incremental_sync_reads_changes_and_deletions_only(store, connection):
     assert snapshot(store) == _full_resync_snapshot(store, connection)
 
 
+def test_an_unchanged_org_costs_a_describe_and_one_query_per_object(store, connection):
+    run_sync(store, connection, options=QUICK)
+    again = run_sync(store, connection, options=QUICK).to_json()
+    assert again["outcome"] == "succeeded" and again["full"] is False
+    describes = len(OBJECTS) + 1  # and Profile's, behind User's Profile.Name
+    assert again["api_requests"] == describes + len(OBJECTS), "no COUNT(), no second query"
+    assert all(counts["changed"] == counts["deleted"] == 0 for counts in again["objects"].values())
+
+
+def test_many_changes_turn_an_incremental_read_to_bulk(store, connection):
+    settings.put(store, sync_settings.BULK_THRESHOLD, 12)
+    assert run_sync(store, connection, options=QUICK).outcome is Outcome.SUCCEEDED
+    with org_client(connection) as client:
+        ids = [row["Id"] for row in client.query_all("SELECT Id FROM Contact ORDER BY Id LIMIT 14")]
+        for record_id in ids[:12]:
+            client.call(lambda sf, i=record_id: sf.Contact.update(i, {"Title": "Bulk Reader"}))
+        for record_id in ids[12:]:
+            client.call(lambda sf, i=record_id: sf.Contact.delete(i))
+
+    result = run_sync(store, connection, options=QUICK)
+
+    assert result.outcome is Outcome.SUCCEEDED, result.error
+    contact = result.to_json()["objects"]["Contact"]
+    assert contact["api"] == "bulk" and contact["full"] is False
+    assert (contact["changed"], contact["deleted"]) == (12, 2)
+    titles = store.connection.execute(
+        "SELECT count(*) FROM crm_contact WHERE title = ?", ("Bulk Reader",)
+    )
+    assert titles.fetchone()[0] == 12
+    assert snapshot(store) == _full_resync_snapshot(store, connection)
+
+
 def _full_resync_snapshot(store, connection) -> dict:
     assert run_sync(store, connection, full=True, options=QUICK).outcome is Outcome.SUCCEEDED
     return snapshot(store)
