@@ -3,6 +3,7 @@ and failure injection from a tiny local HTTPS server of the test's own."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import ssl
@@ -285,3 +286,36 @@ def _outcome(call):
         return call()
     except Exception as error:
         return error
+
+
+def test_a_connection_cut_mid_tls_is_retried_a_refused_certificate_never(demo_org, tmp_path):
+    """A connection cut in the middle of the TLS handshake is an SSLError to requests, but a
+    network failure like any other: retried. A certificate that fails verification is not."""
+    import requests
+
+    from navsync_desktop.salesforce.retry import is_transient_network_error
+
+    other_ca = tmp_path / "other-ca.pem"
+    other_ca.write_bytes(trustme.CA().cert_pem.bytes())
+    http = requests.Session()
+    http.trust_env = False
+    with pytest.raises(requests.exceptions.SSLError) as refused:
+        http.get(f"{demo_org.endpoint.instance_url}/services/data/", verify=str(other_ca))
+    assert not is_transient_network_error(refused.value)
+
+    # a server that reads the client's hello and hangs up before answering it
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+
+        def hang_up_mid_handshake() -> None:
+            connection, _ = listener.accept()
+            connection.settimeout(1)
+            with contextlib.suppress(OSError):
+                while connection.recv(4096):
+                    pass
+            connection.close()
+
+        threading.Thread(target=hang_up_mid_handshake, daemon=True).start()
+        port = listener.getsockname()[1]
+        with pytest.raises(requests.exceptions.SSLError) as cut:
+            http.get(f"https://127.0.0.1:{port}/", verify=str(other_ca), timeout=30)
+    assert is_transient_network_error(cut.value), repr(cut.value)

@@ -339,13 +339,14 @@ def test_a_busy_demo_org_port_is_one_translated_line_and_the_port_can_be_changed
     import socket
 
     from navsync_desktop.demo_org.launcher import DemoOrgLauncher
+    from navsync_desktop.engine.demo_org_access import DemoOrgAccess
     from navsync_desktop.store import settings
 
     manager = wizard.app_state.manager
     launcher = DemoOrgLauncher(
         paths.demo_org_dir, port=lambda: wizard.connect_page.demo_port.value()
     )
-    monkeypatch.setattr(manager, "_demo_org", launcher)
+    monkeypatch.setattr(manager, "_demo", DemoOrgAccess(launcher))
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     pass_prerequisites(qtbot, wizard)
     page = wizard.connect_page

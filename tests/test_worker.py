@@ -57,3 +57,21 @@ def test_a_job_that_ends_at_once_still_reaches_the_slots_connected_after_startin
         job.done.connect(lambda ended=results: ended.append("done"))
         qtbot.waitUntil(lambda ended=results: ended == ["done"], timeout=5_000)
         assert [type(error) for error in failures] == [ZeroDivisionError]
+
+
+def test_a_job_whose_window_is_closed_runs_to_its_end_and_tells_no_one(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    release = threading.Event()
+    heard = []
+    job = run_job(lambda _report: release.wait(30), window)
+    job.done.connect(lambda: heard.append("done"))
+    window.deleteLater()
+    qtbot.waitUntil(lambda: running_jobs() == 1 and not heard, timeout=5_000)
+    QObject().deleteLater()  # let the event loop run the window's deletion
+    qtbot.wait(50)
+    release.set()
+    assert wait_for_jobs(30)
+    qtbot.wait(50)
+    assert heard == [], "its listeners went with the window"

@@ -8,7 +8,6 @@ note's content.
 from __future__ import annotations
 
 import base64
-import binascii
 
 from .schema import STAGES, TASK_STATUSES
 
@@ -32,14 +31,14 @@ def derive(sobject: str, record: dict) -> None:
     elif sobject == "Task":
         record["IsClosed"] = int(record.get("Status") in _CLOSED_TASK_STATUSES)
     elif sobject == "ContentNote":
-        record.update(FileType="SNOTE", TextPreview=_note_preview(record.get("Content")))
+        content = record.get("Content")
+        preview = None if content is None else note_content(content)[:255]
+        record.update(FileType="SNOTE", TextPreview=preview)
 
 
-def _note_preview(content: str | None) -> str | None:
-    if content is None:
-        return None
+def note_content(content: str) -> str:
+    """A note's content as text: the API sends it base64-encoded."""
     try:
-        text = base64.b64decode(content, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
-        text = content  # clients may send plain text instead of base64
-    return text[:255]
+        return base64.b64decode(content, validate=True).decode("utf-8")
+    except ValueError:  # not base64 (binascii.Error, non-ASCII text) or not UTF-8
+        return content  # clients may send plain text instead of base64

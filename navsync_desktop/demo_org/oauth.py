@@ -9,7 +9,6 @@ later ones go back to the client as ``error``/``error_description`` query parame
 from __future__ import annotations
 
 import hmac
-import html
 import re
 import time
 from urllib.parse import urlencode, urlsplit
@@ -18,8 +17,8 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Request, Response
 
 from .grants import CODE_LIFETIME, AuthorizationCode, GrantError, GrantStore, IssuedTokens
-from .page_language import LOGIN_TEXT, page_language, scenario_summary
-from .pages import load_template, message_page
+from .page_language import page_language
+from .pages import authorize_page, message_page
 from .scenarios import DEMO_PASSWORD
 from .store import OrgStore
 from .wire import identity_url, json_response
@@ -33,9 +32,16 @@ KNOWN_SCOPES = frozenset(
     | {"phone", "web", "full"}
 )
 _S256_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
-
-
-_AUTHORIZE_PAGE = load_template("authorize.html")
+# The flow's parameters, carried through the login form.
+_CARRIED = (
+    "response_type",
+    "client_id",
+    "redirect_uri",
+    "state",
+    "scope",
+    "code_challenge",
+    "code_challenge_method",
+)
 
 
 def is_loopback_redirect(uri: str) -> bool:
@@ -61,6 +67,17 @@ def bearer_token(request: Request) -> str | None:
     if scheme.lower() in ("bearer", "oauth") and token.strip():
         return token.strip()
     return None
+
+
+def authenticate(store: OrgStore, username: str, password: str) -> tuple[dict | None, str | None]:
+    """The user a login form names, or why not: ``bad_login`` or ``inactive`` (a text of the
+    login page's words)."""
+    user = store.user_by_username(username.strip())
+    if user is None or not hmac.compare_digest(password.encode(), DEMO_PASSWORD.encode()):
+        return None, "bad_login"
+    if not user["IsActive"]:
+        return None, "inactive"
+    return user, None
 
 
 def bad_token() -> Response:
@@ -93,8 +110,8 @@ class OAuthEndpoints:
                 return self._login_page(request, params, scope)
             if params.get("decision") != "allow":
                 raise GrantError("access_denied", "end-user denied authorization")
-            user, problem = self._authenticate(
-                params.get("username", ""), params.get("password", "")
+            user, problem = authenticate(
+                self._store, params.get("username", ""), params.get("password", "")
             )
             if problem:
                 return self._login_page(request, params, scope, error=problem)
@@ -128,14 +145,6 @@ class OAuthEndpoints:
             raise GrantError("invalid_scope", "the requested scope is not allowed")
         return scope
 
-    def _authenticate(self, username: str, password: str) -> tuple[dict | None, str | None]:
-        user = self._store.user_by_username(username.strip())
-        if user is None or not hmac.compare_digest(password.encode(), DEMO_PASSWORD.encode()):
-            return None, "bad_login"
-        if not user["IsActive"]:
-            return None, "inactive"
-        return user, None
-
     @staticmethod
     def _redirect(redirect_uri: str, **query: str | None) -> Response:
         filled = {key: value for key, value in query.items() if value is not None}
@@ -146,44 +155,15 @@ class OAuthEndpoints:
     ) -> Response:
         """The login and consent page in the browser's language; ``error`` names a text."""
         scenario = self._store.scenario
-        language = page_language(request)
-        words = LOGIN_TEXT[language]
-        carried = (
-            "response_type",
-            "client_id",
-            "redirect_uri",
-            "state",
-            "scope",
-            "code_challenge",
-            "code_challenge_method",
-        )
-        hidden = "\n".join(
-            f'<input type="hidden" name="{name}" value="{html.escape(params[name])}">'
-            for name in carried
-            if name in params
-        )
-        users = self._store.users_for_login()
-        page = _AUTHORIZE_PAGE.substitute(
-            lang=language,
-            **{f"t_{key}": html.escape(text) for key, text in words.items()},
-            scenario=html.escape(scenario.name),
-            summary=html.escape(scenario_summary(scenario.name, scenario.summary, language)),
-            error=f'<p class="error" role="alert">{html.escape(words[error])}</p>' if error else "",
-            hidden=hidden,
-            username=html.escape(params.get("username") or scenario.login_username),
-            password=html.escape(DEMO_PASSWORD),
-            options="".join(f'<option value="{html.escape(u["Username"])}">' for u in users),
-            client_name=html.escape(REGISTERED_CLIENTS[params["client_id"]]),
-            scope=html.escape(scope),
-            rows="\n".join(
-                "<tr>"
-                + "".join(
-                    f"<td>{html.escape(str(u.get(key) or ''))}</td>"
-                    for key in ("Username", "Name", "Title")
-                )
-                + "</tr>"
-                for u in users
-            ),
+        page = authorize_page(
+            language=page_language(request),
+            scenario=scenario,
+            users=self._store.users_for_login(),
+            username=params.get("username") or scenario.login_username,
+            hidden={name: params[name] for name in _CARRIED if name in params},
+            client_name=REGISTERED_CLIENTS[params["client_id"]],
+            scope=scope,
+            error=error,
         )
         return Response(
             page, content_type="text/html;charset=UTF-8", headers={"Vary": "Accept-Language"}

@@ -1,5 +1,5 @@
-"""The demo org's login page in the browser's language (English or German), as Salesforce's
-own login page follows the browser. German words are German Salesforce's."""
+"""The words of the demo org's browser pages in the browser's language (English or German), as
+Salesforce's own pages follow the browser. German words are German Salesforce's."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ LOGIN_TEXT = {
         "password": "Password",
         "password_hint": "Every demo user has the password",
         "asks": "asks to access your data",
+        "log_in": "Log In",
         "allow": "Allow",
         "deny": "Deny",
         "demo_users": "Demo users",
@@ -35,6 +36,7 @@ LOGIN_TEXT = {
         "password": "Kennwort",
         "password_hint": "Alle Demo-Benutzer haben das Kennwort",
         "asks": "möchte auf Ihre Daten zugreifen",
+        "log_in": "Anmelden",
         "allow": "Zulassen",
         "deny": "Verweigern",
         "demo_users": "Demo-Benutzer",
@@ -47,6 +49,62 @@ LOGIN_TEXT = {
         "inactive": (
             "Dieser Benutzer ist inaktiv. Bitten Sie Ihren Salesforce-Administrator, ihn zu "
             "aktivieren."
+        ),
+    },
+}
+
+# The pages behind the login: the header, the home page, record pages and what goes wrong.
+PAGE_TEXT = {
+    "en": {
+        "org": "NavSync demo org",
+        "home": "Home",
+        "log_out": "Log Out",
+        "welcome": "Welcome",
+        "logged_in_as": "Logged in as",
+        "organization": "Organization",
+        "scenario": "Scenario",
+        "recent": "Recently modified records",
+        "type": "Type",
+        "name": "Name",
+        "last_modified": "Last Modified",
+        "details": "Details",
+        "no_records": "No records to display.",
+        "more": "The first {shown} of {total} are shown.",
+        "not_found": "Record not found",
+        "not_found_text": "The record you are looking for doesn't exist or has been deleted.",
+        "back_home": "Back to the home page",
+        "link_used": "This link no longer works",
+        "link_used_text": (
+            "A front-door link works once and only for {minutes} minutes. "
+            "Ask for a new one, for example with sf org open."
+        ),
+        "foreign_form": "The login form was sent from another website and was refused.",
+    },
+    "de": {
+        "org": "NavSync-Demo-Org",
+        "home": "Startseite",
+        "log_out": "Abmelden",
+        "welcome": "Willkommen",
+        "logged_in_as": "Angemeldet als",
+        "organization": "Organisation",
+        "scenario": "Szenario",
+        "recent": "Zuletzt geänderte Datensätze",
+        "type": "Typ",
+        "name": "Name",
+        "last_modified": "Zuletzt geändert",
+        "details": "Details",
+        "no_records": "Keine Datensätze vorhanden.",
+        "more": "Angezeigt werden die ersten {shown} von {total}.",
+        "not_found": "Datensatz nicht gefunden",
+        "not_found_text": ("Der gesuchte Datensatz ist nicht vorhanden oder wurde gelöscht."),
+        "back_home": "Zurück zur Startseite",
+        "link_used": "Dieser Link funktioniert nicht mehr",
+        "link_used_text": (
+            "Ein Front-Door-Link funktioniert nur einmal und nur {minutes} Minuten lang. "
+            "Fordern Sie einen neuen an, zum Beispiel mit sf org open."
+        ),
+        "foreign_form": (
+            "Das Anmeldeformular wurde von einer anderen Website gesendet und abgelehnt."
         ),
     },
 }

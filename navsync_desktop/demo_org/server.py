@@ -20,14 +20,17 @@ from werkzeug.routing import BaseConverter, Map, Rule
 from werkzeug.serving import ThreadedWSGIServer, WSGIRequestHandler
 from werkzeug.wrappers import Request, Response
 
+from .browser_login import BrowserLogin
+from .browser_sessions import HOME_PATH, BrowserAuth, BrowserSessions
 from .bulk import BulkQueryJobs
 from .errors import ApiError, not_found
-from .frontdoor import HOME_PATH, BrowserSessions, FrontDoor
+from .frontdoor import FrontDoor
 from .grants import GrantStore
 from .keep_alive import KEEP_ALIVE_S, KeepAliveRequestHandler, shut_down
 from .oauth import OAuthEndpoints, bearer_token
 from .pages import message_page
 from .paging import QueryPager
+from .record_pages import RecordPages
 from .rest import RestApi
 from .sobject_collections import SObjectCollections
 from .store import OrgStore
@@ -82,12 +85,15 @@ class DemoOrgApp:
         self._oauth = OAuthEndpoints(store, grants)
         # Where browsers open the pages: the plain-HTTP loopback address once one serves them.
         self.browser_origin: str | None = None
+        browser_auth = BrowserAuth(store, BrowserSessions())
         self._frontdoor = FrontDoor(
             store,
             grants,
-            BrowserSessions(),
+            browser_auth,
             browser_origin=lambda request: self.browser_origin or request.host_url,
         )
+        self._browser_login = BrowserLogin(store, browser_auth)
+        self._record_pages = RecordPages(store, browser_auth)
         self._url_map = Map(
             [
                 *self._public_rules(),
@@ -116,7 +122,12 @@ class DemoOrgApp:
         both = ["GET", "POST"]
         yield Rule("/services/oauth2/singleaccess", endpoint=frontdoor.single_access, methods=both)
         yield Rule("/secur/frontdoor.jsp", endpoint=frontdoor.frontdoor, methods=both)
-        yield Rule(HOME_PATH, endpoint=frontdoor.home, methods=["GET"])
+        login, pages = self._browser_login, self._record_pages
+        yield Rule("/", endpoint=login.login, methods=both)
+        yield Rule("/secur/logout.jsp", endpoint=login.logout, methods=both)
+        yield Rule(HOME_PATH, endpoint=pages.home, methods=["GET"])
+        yield Rule("/lightning/r/<sobject>/<record_id>/view", endpoint=pages.view, methods=["GET"])
+        yield Rule("/lightning/<path:rest>", endpoint=pages.not_found, methods=["GET"])
 
     def _api_rules(self, rest: RestApi, collections: SObjectCollections) -> Iterable[Rule]:
         bulk = self._bulk
@@ -320,21 +331,22 @@ class _HttpsServer(ThreadedWSGIServer):
 
 
 class BrowserPages:
-    """The part of the demo org that a person's browser opens: the login and consent page, the
-    front door and the pages behind it. Served on plain HTTP on the loopback interface, which
-    browsers treat as a secure context, so no certificate warning stands between a trainer and
-    the login; the API stays on HTTPS with the pinned certificate."""
+    """The part of the demo org that a person's browser opens: the login and consent pages, the
+    front door and the pages behind them (home, records, logout). Served on plain HTTP on the
+    loopback interface, which browsers treat as a secure context, so no certificate warning
+    stands between a trainer and the login; the API stays on HTTPS with the pinned
+    certificate."""
 
-    PATHS = ("/services/oauth2/authorize", "/secur/frontdoor.jsp", "/lightning/")
+    PATHS = ("/services/oauth2/authorize", "/secur/", "/lightning/")
 
     def __init__(self, app: DemoOrgApp):
         self._app = app
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO") or "/"
-        if path == "/":
-            response = Response(status=302, headers={"Location": HOME_PATH})
-        elif any(path == known or path.startswith(known.rstrip("/") + "/") for known in self.PATHS):
+        if path == "/" or any(
+            path == known or path.startswith(known.rstrip("/") + "/") for known in self.PATHS
+        ):
             return self._app(environ, start_response)
         else:  # the API and the token endpoint are HTTPS only
             response = Response(

@@ -12,7 +12,6 @@ its endpoint, starting it if need be): this module never starts servers itself.
 
 from __future__ import annotations
 
-import errno
 import logging
 import threading
 import webbrowser
@@ -21,10 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
 from navsync_desktop import credentials
 from navsync_desktop.credentials import CredentialsError, SalesforceCredentials
+from navsync_desktop.engine.connection_errors import DifferentOrgError, KeyringEntryKept
 from navsync_desktop.engine.connection_state import (
     GRACE_WINDOW,
     ConnectionBusy,
@@ -34,6 +33,11 @@ from navsync_desktop.engine.connection_state import (
     NotConnected,
     not_connected,
     utc_now,
+)
+from navsync_desktop.engine.demo_org_access import (
+    DemoOrgAccess,
+    DemoOrgEndpoint,
+    DemoOrgSource,
 )
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.salesforce import oauth
@@ -68,21 +72,6 @@ ORGANIZATION_SOQL = "SELECT Id, Name, IsSandbox, OrganizationType FROM Organizat
 _S = ConnectionState
 
 
-class DemoOrgEndpoint(Protocol):
-    """What the app needs of the demo org: its API, where a browser logs in, its client id,
-    the CA to pin."""
-
-    instance_url: str
-    login_url: str  # the token endpoint's host (HTTPS, pinned)
-    browser_url: str  # where the browser opens the login page (plain HTTP on loopback)
-    client_id: str
-    ca_cert: Path
-
-
-# () -> the running demo org's endpoint (started if need be)
-DemoOrgSource = Callable[[], DemoOrgEndpoint]
-
-
 @dataclass(frozen=True)
 class _Login:
     """One browser login: the browser opens ``browser_url``'s login page, the code is then
@@ -97,56 +86,6 @@ class _Login:
     open_browser: bool
     any_port: bool  # the authorization server takes any loopback port (the demo org does)
     ask_for_login: bool  # its login form even when the browser is logged in
-
-
-class DifferentOrgError(ConnectionFailed):
-    """The login was to another org than the one whose data is kept here."""
-
-    def __init__(self, kept: ConnectionRecord, new_org_id: str, new_org_name: str | None) -> None:
-        names = {
-            "new_org": new_org_name or new_org_id,
-            "new_id": new_org_id,
-            "old_org": kept.org_name or kept.org_id,
-            "old_id": kept.org_id,
-        }
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Connection",
-                "You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} "
-                "({old_id}). Connect again and confirm that the local data is replaced, or log "
-                "in to {old_org}.",
-            ).format(**names),
-            QT_TRANSLATE_NOOP(
-                "Connection",
-                "You logged in to {new_org} ({new_id}), but the local data belongs to {old_org} "
-                "({old_id}). Connect again with --replace-data to replace the local data, or "
-                "log in to {old_org}.",
-            ).format(**names),
-        )
-        self.kept_org = kept.org_name or kept.org_id
-        self.kept_org_id = kept.org_id
-        self.new_org = new_org_name or new_org_id
-        self.new_org_id = new_org_id
-
-
-class KeyringEntryKept(CredentialsError):
-    """Disconnected here, but the keyring could not be used to forget the token."""
-
-    def __init__(self, org_id: str, revoked: bool, cause: CredentialsError) -> None:
-        if revoked:
-            text = QT_TRANSLATE_NOOP(
-                "Connection",
-                "Disconnected here and the token was revoked at Salesforce, but the keyring entry "
-                "of org {org_id} could not be removed: {reason}",
-            )
-        else:
-            text = QT_TRANSLATE_NOOP(
-                "Connection",
-                "Disconnected here, but the keyring could not be used, so the token of org "
-                "{org_id} was neither revoked nor removed (an admin can revoke it in Setup, "
-                "Connected Apps OAuth Usage): {reason}",
-            )
-        super().__init__(text.format(org_id=org_id, reason=cause.text), cause.fix)
 
 
 class ConnectionManager:
@@ -166,7 +105,7 @@ class ConnectionManager:
         self._store = store
         self._clock = clock
         self._retry = retry
-        self._demo_org = demo_org
+        self._demo = DemoOrgAccess(demo_org)
         self._state = ConnectionStateMachine(
             store,
             clock=clock,
@@ -240,7 +179,7 @@ class ConnectionManager:
         attempt = attempt or self.new_attempt()
         ca_cert = None
         if demo:
-            endpoint = self._demo_endpoint()
+            endpoint = self._demo.endpoint()
             login_url, client_id, ca_cert = endpoint.login_url, endpoint.client_id, endpoint.ca_cert
         login_url = check_login_url(login_url, demo=demo)
         browser_url = endpoint.browser_url if demo else login_url
@@ -458,9 +397,9 @@ class ConnectionManager:
                 ).format(org_id=record.org_id)
             )
         return SalesforceSession(
-            self._reachable(kept, record),
+            self._demo.reachable(kept, record),
             user_id=record.user_id,
-            ca_cert=self._ca_cert_for(record),
+            ca_cert=self._demo.ca_cert_for(record),
             retry=self._retry,
             on_reconnect_required=self.mark_reconnect_required,
             on_credentials_rotated=credentials.save,
@@ -501,43 +440,14 @@ class ConnectionManager:
         """Revoke a refresh token (best effort: a network failure is logged, not raised)."""
         try:
             return oauth.revoke_token(
-                self._reachable(kept, record).instance_url,
+                self._demo.reachable(kept, record).instance_url,
                 kept.refresh_token,
-                ca_cert=self._ca_cert_for(record),
+                ca_cert=self._demo.ca_cert_for(record),
                 retry=self._retry,
             )
         except (SalesforceError, ConnectionFailed) as error:
             log.warning("revoking the token of org %s failed: %s", kept.org_id, error)
             return False
-
-    # the demo org
-
-    def _demo_endpoint(self) -> DemoOrgEndpoint:
-        if self._demo_org is None:
-            raise ConnectionFailed(
-                QT_TRANSLATE_NOOP(
-                    "Connection",
-                    "This connection is to the demo org, which is not available here. Start "
-                    "NavSync Desktop with --demo.",
-                )
-            )
-        try:
-            return self._demo_org()
-        except OSError as error:
-            log.warning("the demo org could not be started: %s", error)
-            raise demo_org_failure(error) from error
-
-    def _ca_cert_for(self, record: ConnectionRecord) -> Path | None:
-        return self._demo_endpoint().ca_cert if record.is_demo else None
-
-    def _reachable(
-        self, kept: SalesforceCredentials, record: ConnectionRecord
-    ) -> SalesforceCredentials:
-        """The credentials with the address the org answers on now: the demo org's address
-        is wherever it runs (its port may have changed); a real org's is the one it gave."""
-        if not record.is_demo:
-            return kept
-        return replace(kept, instance_url=self._demo_endpoint().instance_url)
 
     def close(self) -> None:
         """Ends a pending login. The demo org belongs to whoever handed it in."""
@@ -548,37 +458,6 @@ class ConnectionManager:
 
     def __exit__(self, *_exc) -> None:
         self.close()
-
-
-def demo_org_failure(error: OSError) -> ConnectionFailed:
-    """Why the demo org could not start, and what to do, in one line for each front end."""
-    if error.errno == errno.EADDRINUSE:
-        port = getattr(error, "port", None)
-        return ConnectionFailed(
-            QT_TRANSLATE_NOOP(
-                "Connection",
-                "The demo org cannot start: another program uses port {port} on 127.0.0.1. "
-                "Choose another demo org port on the Connect to CRM page.",
-            ).format(port=port),
-            QT_TRANSLATE_NOOP(
-                "Connection",
-                "The demo org cannot start: another program uses port {port} on 127.0.0.1. "
-                "Choose another port with --demo-port.",
-            ).format(port=port),
-        )
-    if error.errno == errno.EBUSY:
-        return ConnectionFailed(
-            QT_TRANSLATE_NOOP(
-                "Connection",
-                "The demo org is being started by another NavSync Desktop and does not answer "
-                "yet. Wait a moment and try again.",
-            )
-        )
-    return ConnectionFailed(
-        QT_TRANSLATE_NOOP("Connection", "The demo org could not be started: {reason}").format(
-            reason=error.strerror or type(error).__name__
-        )
-    )
 
 
 def _organization(session: SalesforceSession) -> dict | None:

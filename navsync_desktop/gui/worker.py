@@ -49,11 +49,23 @@ class Job(QObject):
     done = Signal()
     _relay = Signal(str, object)  # from the worker thread, queued to this object's thread
 
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self, owner: QObject) -> None:
+        # No Qt parent: a window closed while the job runs must not delete the object its
+        # thread still reports to. The job lives until it is done; when its owner is gone
+        # first, nothing is delivered (the listeners went with the owner).
+        super().__init__()
+        self._owner_gone = False
+        owner.destroyed.connect(self._forget_owner)
         self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
+    def _forget_owner(self) -> None:
+        self._owner_gone = True
+
     def _deliver(self, name: str, value: object) -> None:
+        if name == "done":
+            _unkeep(self)
+        if self._owner_gone:
+            return
         signal = getattr(self, name)
         if name == "done":
             signal.emit()
@@ -91,12 +103,8 @@ class _Runnable(QRunnable):
         self._emit("progress", value)
 
     def _emit(self, signal: str, value: object = None) -> None:
-        """Tells the GUI; a window closed meanwhile took the job (and its listeners) with it,
-        and then there is no one left to tell."""
-        try:
-            self._job._relay.emit(signal, value)
-        except RuntimeError:
-            log.debug("a job's window was closed before it finished")
+        """Tells the GUI thread, which delivers it to the job's listeners."""
+        self._job._relay.emit(signal, value)
 
 
 def _log_failure(error: Exception) -> None:
@@ -110,12 +118,21 @@ def _log_failure(error: Exception) -> None:
         log.error("background job failed", exc_info=error)
 
 
-def run_job(function: Callable[[Report], Any], parent: QObject) -> Job:
+_kept: set[Job] = set()  # jobs that run: kept alive here, not by a Qt parent
+
+
+def _unkeep(job: Job) -> None:
+    _kept.discard(job)
+    job.deleteLater()
+
+
+def run_job(function: Callable[[Report], Any], owner: QObject) -> Job:
     """Runs ``function(report)`` on the thread pool; ``report(x)`` emits ``progress``.
-    The job is owned by ``parent`` so it outlives this call."""
+    The job reports to ``owner``'s listeners; if ``owner`` is destroyed first, the job still
+    runs to its end (it may hold a connection or the store) but tells no one."""
     global _running
-    job = Job(parent)
-    job.done.connect(job.deleteLater)
+    job = Job(owner)
+    _kept.add(job)
     with _idle:
         _running += 1
     _job_pool().start(_Runnable(job, function))

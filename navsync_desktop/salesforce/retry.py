@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,14 +22,31 @@ HTTP_TIMEOUT_S = 60  # per request; a hung connection counts as a transient fail
 
 
 def is_transient_network_error(error: BaseException) -> bool:
-    """Connection refused or reset, timeouts, a body cut short -- but never a TLS
-    verification failure, which no retry can fix."""
-    if isinstance(error, requests.exceptions.SSLError):
+    """Connection refused or reset (also in the middle of TLS), timeouts, a body cut short --
+    but never a certificate that fails verification, which no retry can fix."""
+    if isinstance(error, requests.exceptions.SSLError) and _certificate_refused(error):
         return False
     return isinstance(
         error,
         requests.ConnectionError | requests.Timeout | requests.exceptions.ChunkedEncodingError,
     )
+
+
+def _certificate_refused(error: BaseException) -> bool:
+    """Whether the TLS failure is the peer's certificate (not a connection cut mid-TLS).
+    requests wraps urllib3's errors, which wrap the ssl module's: look through all of them."""
+    seen: set[int] = set()
+    pending: list[object] = [error]
+    while pending:
+        current = pending.pop()
+        if not isinstance(current, BaseException) or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError | ssl.CertificateError):
+            return True
+        pending.extend([current.__cause__, current.__context__, getattr(current, "reason", None)])
+        pending.extend(current.args)
+    return "CERTIFICATE_VERIFY_FAILED" in str(error)
 
 
 @dataclass(frozen=True)

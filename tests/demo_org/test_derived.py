@@ -73,3 +73,15 @@ def test_created_and_updated_records_derive_the_same_way(sf):
     contact = sf.Contact.create({"FirstName": "Derived", "LastName": "Probe"})["id"]
     soql = format_soql("SELECT Name FROM Contact WHERE Id = {}", contact)
     assert sf.query(soql)["records"][0]["Name"] == "Derived Probe"
+
+
+def test_a_note_s_preview_comes_from_its_content_base64_or_plain(sf):
+    """Clients send a note's content base64-encoded; plain text is taken as it is, non-ASCII
+    letters too (they once made the create fail with 500)."""
+    encoded = sf.ContentNote.create(
+        {"Title": "Encoded", "Content": "R3LDvMOfZSBhdXMgS8O2bG4="}  # "Grüße aus Köln"
+    )["id"]
+    assert sf.ContentNote.get(encoded)["TextPreview"] == "Grüße aus Köln"
+    plain = sf.ContentNote.create({"Title": "Plain", "Content": "Grüße aus Köln"})["id"]
+    record = sf.ContentNote.get(plain)
+    assert (record["TextPreview"], record["FileType"]) == ("Grüße aus Köln", "SNOTE")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from navsync_desktop.demo_org.frontdoor import (
+from navsync_desktop.demo_org.browser_sessions import (
     CODE_LIFETIME,
     HOME_PATH,
     SESSION_LIFETIME,
@@ -76,10 +76,8 @@ def test_the_browser_address_serves_no_api(healthy_org, healthy_tokens):
         answer = browser().get(f"{endpoint.browser_url}{path}", headers=headers)
         assert answer.status_code == 404
         assert "HTTPS only" in answer.text
-    assert (
-        browser().get(f"{endpoint.browser_url}/", allow_redirects=False).headers["Location"]
-        == HOME_PATH
-    )
+    root = browser().get(f"{endpoint.browser_url}/")  # as on Salesforce: the login form
+    assert root.status_code == 200 and '<form method="post" action="/">' in root.text
 
 
 def test_a_link_works_once(healthy_org, web_token):
@@ -119,15 +117,14 @@ def test_single_access_needs_a_live_token_with_the_web_scope(healthy_org, health
         assert (refused.status_code, refused.text) == (403, "Bad_OAuth_Token")
 
 
-def test_home_page_without_a_session_says_so(healthy_org):
+def test_home_page_without_a_session_sends_the_browser_to_the_login(healthy_org):
     endpoint = healthy_org.endpoint
     for cookies in ({}, {"sid": "forged"}):
         home = browser().get(
-            f"{endpoint.instance_url}{HOME_PATH}", verify=str(endpoint.ca_cert), cookies=cookies
+            f"{endpoint.browser_url}{HOME_PATH}", cookies=cookies, allow_redirects=False
         )
-        assert home.status_code == 401
-        assert "You are not logged in" in home.text
-        assert USERNAME not in home.text
+        assert home.status_code == 302
+        assert home.headers["Location"] == "/?startURL=%2Flightning%2Fpage%2Fhome&ec=302"
 
 
 def test_home_page_escapes_what_it_shows(start_org):
@@ -138,7 +135,7 @@ def test_home_page_escapes_what_it_shows(start_org):
     client(endpoint, tokens["access_token"]).Account.create({"Name": name})
     link = single_access(endpoint, tokens["access_token"]).json()["frontdoor_uri"]
     page = browser().get(link, verify=str(endpoint.ca_cert)).text
-    assert "&lt;script&gt;alert(&#x27;home&#x27;)&lt;/script&gt; &amp; Söhne" in page
+    assert "&lt;script&gt;alert(&#39;home&#39;)&lt;/script&gt; &amp; Söhne" in page
     assert "<script" not in page
 
 

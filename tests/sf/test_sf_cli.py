@@ -222,7 +222,8 @@ def test_limits_api_display(sf, web_login):
 
 def test_org_open_url_only_gives_a_single_use_front_door(org, sf, web_login):
     url = sf.json("org", "open", "-o", "web", "--url-only")["url"]
-    assert url.startswith(f"{org.endpoint.instance_url}/secur/frontdoor.jsp?otp=")
+    # the browser's pages are on the plain-HTTP loopback address (no certificate warning)
+    assert url.startswith(f"{org.endpoint.browser_url}/secur/frontdoor.jsp?otp=")
     ca = str(org.endpoint.ca_cert)
     browser = requests.Session()
     browser.trust_env = False  # no proxies, and no CA bundle from the environment
@@ -234,3 +235,16 @@ def test_org_open_url_only_gives_a_single_use_front_door(org, sf, web_login):
     other_browser.trust_env = False
     again = other_browser.get(url, verify=ca, timeout=30)
     assert again.status_code == 401, "the link works once"
+
+
+def test_org_open_path_opens_a_record_page(org, sf, web_login):
+    contact = sf.json("data", "query", "-o", "web", "-q", "SELECT Id, Name FROM Contact LIMIT 1")
+    record = contact["records"][0]
+    path = f"/lightning/r/Contact/{record['Id']}/view"
+    url = sf.json("org", "open", "-o", "web", "--path", path, "--url-only")["url"]
+    browser = requests.Session()
+    browser.trust_env = False
+    page = browser.get(url, timeout=30)
+    assert page.status_code == 200
+    assert page.url == f"{org.endpoint.browser_url}{path}"
+    assert record["Name"] in page.text and "Past Activities" in page.text
