@@ -69,7 +69,8 @@ class ReadOptions:
 
 
 class _Reading:
-    """What both kinds of reader share: the session, the writer's queue, stopping."""
+    """What both kinds of reader share: the session, the writer's queue, stopping, and the
+    turns at heavy Python work (``turns``, a lock: see ``sync._Run``)."""
 
     def __init__(
         self,
@@ -78,12 +79,14 @@ class _Reading:
         stop: threading.Event,
         options: ReadOptions,
         on_rows: OnRows,
+        turns: threading.Lock,
     ) -> None:
         self._session = session
         self._send = send
         self._stop = stop
         self._options = options
         self._on_rows = on_rows
+        self._turns = turns
 
     def _check_stop(self) -> None:
         if self._stop.is_set():
@@ -99,14 +102,16 @@ class _Reading:
 
     def _parsed(self, plan: ObjectPlan, header: list[str], rows: list[list[str]]) -> None:
         """A batch of Bulk CSV rows."""
-        if plan.include_deleted:
-            header, rows, deleted = _split_deleted(header, rows)
-            if deleted:
-                self._deletions(plan, deleted)
-            if not rows:
-                return
-        header = tuple(header)
-        self._rows(plan, header, _with_keys(plan, header, rows))
+        deleted: list[tuple[str, str]] = []
+        with self._turns:
+            if plan.include_deleted:
+                header, rows, deleted = _split_deleted(header, rows)
+            header = tuple(header)
+            rows = _with_keys(plan, header, rows)
+        if deleted:
+            self._deletions(plan, deleted)
+        if rows:
+            self._rows(plan, header, rows)
 
     def _bulk_query(self, plan: ObjectPlan, id_range: str | None = None) -> BulkQuery:
         return BulkQuery(
@@ -117,6 +122,7 @@ class _Reading:
             poll=self._options.poll,
             page_records=self._options.bulk_page_records,
             batch_rows=self._options.batch_rows,
+            parsing=self._turns,
         )
 
 
@@ -160,14 +166,16 @@ class RestReader(_Reading):
                 self._check_stop()
 
     def _page(self, plan: ObjectPlan, records: list[dict]) -> None:
-        if plan.include_deleted:
-            deleted = [(r["Id"], r["SystemModstamp"]) for r in records if r[DELETED]]
-            if deleted:
-                self._deletions(plan, deleted)
+        deleted: list[tuple[str, str]] = []
+        with self._turns:
+            if plan.include_deleted:
+                deleted = [(r["Id"], r["SystemModstamp"]) for r in records if r[DELETED]]
                 records = [record for record in records if not record[DELETED]]
-        if records:
-            rows = list(map(_values_of(plan.selected), records))
-            self._rows(plan, None, _with_keys(plan, None, rows))
+            rows = _with_keys(plan, None, list(map(_values_of(plan.selected), records)))
+        if deleted:
+            self._deletions(plan, deleted)
+        if rows:
+            self._rows(plan, None, rows)
 
 
 class BulkLane(_Reading):
