@@ -13,6 +13,7 @@ import base64
 import binascii
 import datetime
 import itertools
+import queue
 import secrets
 import shutil
 import tempfile
@@ -140,11 +141,17 @@ class _ResultWriter:
 
 
 class BulkQueryJobs:
+    """The org's query jobs. They run one at a time, in the order they were created, as
+    Salesforce queues them too: jobs run side by side on one machine would only take turns
+    at the interpreter and all finish late, the first one included."""
+
     def __init__(self, store: OrgStore, work_folder: Path):
         self._store = store
         self._lock = threading.Lock()
         self._jobs: dict[str, QueryJob] = {}
         self._dir = Path(tempfile.mkdtemp(prefix="bulk-", dir=work_folder))
+        self._queued: queue.SimpleQueue[tuple[QueryJob, QueryCursor] | None] = queue.SimpleQueue()
+        threading.Thread(target=self._work, daemon=True, name="bulk-query-jobs").start()
 
     def close(self) -> None:
         with self._lock:
@@ -152,7 +159,16 @@ class BulkQueryJobs:
         for job in jobs:
             if job.state not in TERMINAL_STATES:
                 job.set_state("Aborted")
+        self._queued.put(None)  # after the jobs still queued: their cursors are closed
         shutil.rmtree(self._dir, ignore_errors=True)
+
+    def _work(self) -> None:
+        while (queued := self._queued.get()) is not None:
+            job, cursor = queued
+            if job.state == "Aborted":
+                cursor.close()
+            else:
+                self._run(job, cursor)
 
     # POST/GET /jobs/query
 
@@ -187,7 +203,7 @@ class BulkQueryJobs:
         with self._lock:
             self._jobs[job_id] = job
         info = job.info()
-        threading.Thread(target=self._run, args=(job, cursor), daemon=True, name=job_id).start()
+        self._queued.put((job, cursor))
         return json_response(info)
 
     def list_jobs(self, _call: ApiCall) -> Response:

@@ -39,6 +39,7 @@ from navsync_desktop.engine.sync_reader import (
     BulkLane,
     Deletions,
     Finished,
+    Lanes,
     ReadOptions,
     Restart,
     RestReader,
@@ -342,15 +343,26 @@ class _Run:
 
         self.writer.begin(plans)
         options = self._options
-        readers = (self._session, send, self._stop, options.read, self._on_rows, self._turns)
+        bulk = [plan for plan in plans if plan.api == "bulk"]
+        lanes = Lanes(
+            self._session,
+            send,
+            self._stop,
+            options.read,
+            self._on_rows,
+            self._turns,
+            bulk_started=threading.Event(),
+        )
+        if not bulk:
+            lanes.bulk_started.set()
         # largest first: its indexes are built while the rest arrives (the queue holds it)
-        bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total, reverse=True)
+        bulk.sort(key=lambda p: p.total, reverse=True)
         rest = sorted((p for p in plans if p.api == "rest"), key=lambda p: p.total, reverse=True)
         # objects that fit in one page hardly load anyone: they do not count against the bound
         one_page = sum(plan.total <= options.read.batch_rows for plan in rest)
         with ThreadPoolExecutor(options.workers + one_page, thread_name_prefix="sync-read") as pool:
-            futures = [pool.submit(BulkLane(*readers).run, bulk)] if bulk else []
-            futures += [pool.submit(RestReader(*readers).run, plan) for plan in rest]
+            futures = [pool.submit(BulkLane(lanes).run, bulk)] if bulk else []
+            futures += [pool.submit(RestReader(lanes).run, plan) for plan in rest]
             try:
                 finished, failure = self._write(messages, futures, len(plans))
             except BaseException:

@@ -65,28 +65,37 @@ class ReadOptions:
     bulk_page_records: int = 50_000
     poll: PollBackoff = PollBackoff()  # noqa: RUF009 - frozen, so sharing it is safe
     bulk_jobs_ahead: int = 2  # Bulk jobs started beyond the one being read
+    bulk_head_start_s: float = 1.0  # the longest the REST readers wait for the first Bulk job
     attempts: int = 2  # reads of an object, when Salesforce keeps failing
 
 
-class _Reading:
-    """What both kinds of reader share: the session, the writer's queue, stopping, and the
-    turns at heavy Python work (``turns``, a lock: see ``sync._Run``)."""
+@dataclass(frozen=True)
+class Lanes:
+    """What every reader of a run shares."""
 
-    def __init__(
-        self,
-        session: SalesforceSession,
-        send: Send,
-        stop: threading.Event,
-        options: ReadOptions,
-        on_rows: OnRows,
-        turns: threading.Lock,
-    ) -> None:
-        self._session = session
-        self._send = send
-        self._stop = stop
-        self._options = options
-        self._on_rows = on_rows
-        self._turns = turns
+    session: SalesforceSession
+    send: Send  # to the writer's queue (waits while it is full)
+    stop: threading.Event  # cancel, failure or pause: the readers end
+    options: ReadOptions
+    on_rows: OnRows
+    # The writer and the readers take turns at heavy Python work (see ``sync._Run``).
+    turns: threading.Lock
+    # Set once the first Bulk results are ready (or there are none): until then the REST
+    # readers hold back, so that Salesforce prepares that first job undisturbed.
+    bulk_started: threading.Event
+
+
+class _Reading:
+    """What both kinds of reader share: the session, the writer's queue, stopping, turns."""
+
+    def __init__(self, lanes: Lanes) -> None:
+        self._session = lanes.session
+        self._send = lanes.send
+        self._stop = lanes.stop
+        self._options = lanes.options
+        self._on_rows = lanes.on_rows
+        self._turns = lanes.turns
+        self._bulk_started = lanes.bulk_started
 
     def _check_stop(self) -> None:
         if self._stop.is_set():
@@ -134,6 +143,10 @@ class RestReader(_Reading):
         """Read the object; ends with a ``Finished`` message, whatever happens."""
         error: BaseException | None = None
         try:
+            # a head start for the first Bulk job, but never a long one (Salesforce may take
+            # its time with Bulk jobs): the REST pages are read meanwhile
+            self._bulk_started.wait(self._options.bulk_head_start_s)
+            self._check_stop()
             for attempt in range(1, self._options.attempts + 1):
                 try:
                     self._read(plan)
@@ -197,6 +210,8 @@ class BulkLane(_Reading):
                     self._start_ahead(parts, started)
                     plan, job = started.popleft()
                     self._working_on = plan
+                    job.wait()
+                    self._bulk_started.set()
                     job.finish(partial(self._parsed, plan))
                     remaining[plan.sobject] -= 1
                     if not remaining[plan.sobject]:
@@ -210,6 +225,7 @@ class BulkLane(_Reading):
                     log.warning("reading %s again: %s", plan.sobject, failure)
                     self._read_again(plan, parts, started, remaining)
         except BaseException as failure:  # the writer decides what it means for the run
+            self._bulk_started.set()
             for _, job in started:
                 job.abandon()
             for plan in plans:

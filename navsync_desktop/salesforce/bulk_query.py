@@ -83,6 +83,7 @@ class BulkQuery:
         self._parsing = parsing or nullcontext()
         self.job_id: str | None = None
         self._started = 0.0
+        self._complete = False
 
     def read(self, sink: RowSink) -> int:
         """Run the job and hand its rows to ``sink``; returns how many rows there were."""
@@ -94,13 +95,20 @@ class BulkQuery:
         self.job_id = self._create()
         self._started = time.monotonic()
 
-    def finish(self, sink: RowSink) -> int:
-        """Wait for the started job and hand its rows to ``sink``."""
+    def wait(self) -> None:
+        """Wait until Salesforce has the started job's results (aborting it on failure)."""
+        if self._complete:
+            return
         try:
             self._wait_until_complete()
         except BaseException:
             self.abandon()
             raise
+        self._complete = True
+
+    def finish(self, sink: RowSink) -> int:
+        """Wait for the started job and hand its rows to ``sink``."""
+        self.wait()
         rows, locator = 0, None
         while True:
             self._check_cancel()
