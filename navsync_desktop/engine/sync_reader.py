@@ -20,6 +20,7 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
+from itertools import repeat
 from operator import itemgetter
 
 from navsync_desktop.engine.sync_plan import DELETED, ObjectPlan, Selected
@@ -259,22 +260,28 @@ class BulkLane(_Reading):
 
 def _with_keys(plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> list:
     """The rows, each followed by its matching keys (``plan.obj.derived``), computed a
-    column at a time (a call per key and row, nothing more: this runs for every row)."""
+    column at a time: this runs for every row, so the loops are all map() and zip() (C),
+    with a call per key and row and nothing more."""
     if not plan.obj.derived or not rows:
         return rows
     position = plan.positions(header)
-    columns = []
-    for derived in plan.obj.derived:
-        arguments = [
-            [row[position[source]] for row in rows] if source in position else [None] * len(rows)
-            for source in derived.sources
-        ]
-        columns.append(list(map(derived.function, *arguments)))
+    columns = [
+        map(
+            derived.function,
+            *(
+                map(itemgetter(position[source]), rows)
+                if source in position
+                else repeat(None, len(rows))
+                for source in derived.sources
+            ),
+        )
+        for derived in plan.obj.derived
+    ]
+    keys = zip(*columns, strict=True)
     if isinstance(rows[0], list):  # Bulk CSV rows: extended in place
-        for row, keys in zip(rows, zip(*columns, strict=True), strict=True):
-            row.extend(keys)
+        deque(map(list.extend, rows, keys), maxlen=0)
         return rows
-    return [row + keys for row, keys in zip(rows, zip(*columns, strict=True), strict=True)]
+    return list(map(tuple.__add__, rows, keys))
 
 
 def _split_deleted(header: list[str], rows: list[list[str]]) -> tuple[list, list, list]:

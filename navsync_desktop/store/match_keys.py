@@ -53,7 +53,8 @@ def profile_key(url: str | None) -> str | None:
     match = _PROFILE_PATH.search(url)
     if match is None:
         return url.strip().casefold() or None
-    return f"linkedin.com/{match.group(1).lower()}/{match.group(2).casefold()}"
+    kind, name = match.groups()
+    return f"linkedin.com/{kind.lower()}/{name.casefold()}"
 
 
 def web_domain(url: str | None) -> str | None:
