@@ -4,6 +4,7 @@ would; the test never reaches into the demo org's tables."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import unicodedata
 from dataclasses import replace
@@ -150,6 +151,20 @@ def test_incremental_sync_reads_changes_and_deletions_only(store, connection):
         assert document["objects"][name]["changed"] == 0
         assert states(store)[name].watermark == watermarks[name]
     assert snapshot(store) == _full_resync_snapshot(store, connection)
+
+
+def test_a_sync_leaves_the_interpreter_and_the_store_settings_as_it_found_them(store, connection):
+    """A sync collects cycles less often and checkpoints the log once, at its end; both are
+    back to normal afterwards (whatever the run's outcome)."""
+    thresholds = gc.get_threshold()
+    db = store.connection
+    before = [db.execute(f"PRAGMA {name}").fetchone()[0] for name in _WRITE_PRAGMAS]
+    assert run_sync(store, connection, options=QUICK).outcome is Outcome.SUCCEEDED
+    assert gc.get_threshold() == thresholds
+    assert [db.execute(f"PRAGMA {name}").fetchone()[0] for name in _WRITE_PRAGMAS] == before
+
+
+_WRITE_PRAGMAS = ("synchronous", "wal_autocheckpoint")
 
 
 def test_an_unchanged_org_costs_a_describe_and_one_query_per_object(store, connection):
