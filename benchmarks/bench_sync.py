@@ -11,6 +11,8 @@ so that each peak RSS is that process's own:
 - `navsync-desktop sync --json` again after 1% of the contacts changed and 0.1% were deleted
   through the REST API: seconds, and how many rows it transferred.
 
+Each is run ``--repeat`` times (the initial sync and the baseline in turns); the best run counts.
+
     .venv/bin/python benchmarks/bench_sync.py [--records N] [--skip-baseline]
 """
 
@@ -27,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -95,8 +98,21 @@ def client(instance_url: str, ca_cert: str, token: str) -> Salesforce:
     return Salesforce(instance_url=instance_url, session_id=token, version="62.0", session=http)
 
 
-def measured(command: list[str], env: dict, stdin: str | None = None) -> tuple[str, float, float]:
-    """Run a command; its stdout, wall seconds and peak RSS in MB (its own, from wait4)."""
+@dataclass(frozen=True)
+class Measured:
+    output: dict  # the JSON document the command printed
+    wall: float  # seconds from start to exit
+    cpu: float  # user + system seconds of the process
+    peak_rss: float  # MB
+
+    @property
+    def seconds(self) -> float:
+        return self.output["seconds"]
+
+
+def measured(command: list[str], env: dict, stdin: str | None = None) -> Measured:
+    """Run a command that prints one JSON document; its own wall time, CPU time and peak
+    RSS (from wait4)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -122,7 +138,8 @@ def measured(command: list[str], env: dict, stdin: str | None = None) -> tuple[s
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"{' '.join(command[2:])} failed: {output['err'].strip()}")
-    return output["out"], seconds, usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(json.loads(output["out"]), seconds, cpu, usage.ru_maxrss / 1024)
 
 
 # --- the baseline: plain simple-salesforce ----------------------------------------------------
@@ -236,95 +253,97 @@ def main() -> None:
             server.wait(30)
 
 
-def best_of(repeat: int, command: list[str], env: dict, prepare, stdin: str | None = None):
-    """Run a command printing a JSON document with "seconds" ``repeat`` times (``prepare``
-    before each): the quickest run, and all of them."""
-    runs = []
-    for _ in range(repeat):
-        prepare()
-        out, wall, rss = measured(command, env, stdin)
-        runs.append((json.loads(out), wall, rss))
-    return min(runs, key=lambda run: run[0]["seconds"]), runs
+def _times(runs: list[Measured]) -> str:
+    return ", ".join(f"{run.seconds:.2f}" for run in runs)
 
 
-def _times(runs: list) -> str:
-    return ", ".join(f"{run[0]['seconds']:.2f}" for run in runs)
+def _line(name: str, runs: list[Measured], rows: int, note: str = "") -> Measured:
+    best = min(runs, key=lambda run: run.seconds)
+    print(
+        f"{name:<16} {rows:>9,} rows  {best.seconds:6.2f} s  {rows / best.seconds:>8,.0f} rows/s"
+        f"{note}  peak RSS {max(run.peak_rss for run in runs):5.0f} MB  ({best.wall:.2f} s with "
+        f"the process start, {best.cpu:.2f} s CPU; runs: {_times(runs)} s)"
+    )
+    return best
 
 
-def run(args, env: dict, instance_url: str, ca_cert: str, home: Path) -> None:
-    connect = subprocess.Popen(
+def connect(env: dict, ca_cert: str) -> None:
+    """`connect --demo --no-browser`, this script acting as the browser."""
+    process = subprocess.Popen(
         [*CLI, "connect", "--demo", "--no-browser", "--port", str(free_port())],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    for line in connect.stdout:
-        if line.startswith("https://"):
+    for line in process.stdout:
+        if line.startswith(("http://", "https://")):
             browser_login(line.strip(), ca_cert)
             break
-    if connect.wait(60):
-        raise SystemExit(f"connect failed: {connect.stderr.read()}")
+    if process.wait(60):
+        raise SystemExit(f"connect failed: {process.stderr.read()}")
 
-    # Each initial sync starts from the store as `connect` left it (the machine is shared:
-    # the best of a few runs is the figure least disturbed by others).
+
+def run(args, env: dict, instance_url: str, ca_cert: str, home: Path) -> None:
+    connect(env, ca_cert)
+    # Each initial sync starts from the store as `connect` left it. The machine is shared:
+    # the sync and the baseline take turns (both meet the same load), and the best of a few
+    # runs is the figure least disturbed by others.
     store = home / "data" / "navsync.db"
-    connected = store.with_name("connected.db")
-    shutil.copy(store, connected)
+    kept = store.with_name("kept.db")
+    shutil.copy(store, kept)
 
-    def fresh_store() -> None:
+    def restore_store() -> None:
         for leftover in store.parent.glob("navsync.db*"):
             leftover.unlink()
-        shutil.copy(connected, store)
-
-    (initial, wall, _), initial_runs = best_of(
-        args.repeat, [*CLI, "sync", "--json"], env, fresh_store
-    )
-    seconds = initial["seconds"]  # the sync's own time, without starting Python
-    rows = sum(counts["read"] for counts in initial["objects"].values())
-    peak = max(run[2] for run in initial_runs)
-    print(
-        f"initial sync     {rows:>9,} rows  {seconds:6.2f} s  {rows / seconds:>8,.0f} rows/s  "
-        f"{initial['api_requests']:>4} HTTP requests  peak RSS {peak:5.0f} MB  "
-        f"({wall:.2f} s with the process start; runs: {_times(initial_runs)} s)"
-    )
-    for name, counts in initial["objects"].items():
-        print(f"    {name:<24} {counts['read']:>9,} rows via {counts['api']}")
+        shutil.copy(kept, store)
 
     token = access_token(instance_url, ca_cert)
-    if not args.skip_baseline:
-        database = home / "baseline.sqlite"
-        command = [sys.executable, __file__, "--baseline", instance_url, ca_cert, str(database)]
-        (baseline_run, base_wall, base_rss), baseline_runs = best_of(
-            args.repeat, command, env, lambda: database.unlink(missing_ok=True), token + "\n"
-        )
-        base_rows, base_seconds = baseline_run["rows"], baseline_run["seconds"]
+    database = home / "baseline.sqlite"
+    baseline_command = [sys.executable, __file__, "--baseline", instance_url, ca_cert]
+    baseline_command.append(str(database))
+    initial_runs, baseline_runs = [], []
+    for _ in range(args.repeat):
+        restore_store()
+        initial_runs.append(measured([*CLI, "sync", "--json"], env))
+        if not args.skip_baseline:
+            database.unlink(missing_ok=True)
+            baseline_runs.append(measured(baseline_command, env, token + "\n"))
+
+    rows = sum(counts["read"] for counts in initial_runs[0].output["objects"].values())
+    requests = initial_runs[0].output["api_requests"]
+    initial = _line("initial sync", initial_runs, rows, f"  {requests:>4} requests")
+    for name, counts in initial.output["objects"].items():
+        print(f"    {name:<24} {counts['read']:>9,} rows via {counts['api']}")
+    if baseline_runs:
+        baseline = _line("baseline", baseline_runs, baseline_runs[0].output["rows"])
         print(
-            f"baseline         {base_rows:>9,} rows  {base_seconds:6.2f} s  "
-            f"{base_rows / base_seconds:>8,.0f} rows/s  (query_all_iter + executemany)  "
-            f"peak RSS {base_rss:5.0f} MB  ({base_wall:.2f} s with the process start; runs: "
-            f"{_times(baseline_runs)} s)"
-        )
-        print(
-            f"initial sync / baseline: {seconds / base_seconds:.0%} of the time "
-            f"({wall / base_wall:.0%} with the process starts)"
+            f"initial sync / baseline: {initial.seconds / baseline.seconds:.0%} of the time "
+            f"({initial.wall / baseline.wall:.0%} with the process starts; "
+            f"{initial.cpu / baseline.cpu:.0%} of the baseline's CPU time in the client)"
         )
 
+    # the incremental syncs all start from the store the last initial sync left
     updated, deleted = change_contacts(client(instance_url, ca_cert, token), args.records)
-    out, inc_wall, inc_rss = measured([*CLI, "sync", "--json"], env)
-    incremental = json.loads(out)
-    inc_seconds = incremental["seconds"]
-    contact = incremental["objects"]["Contact"]
-    transferred = sum(counts["read"] for counts in incremental["objects"].values())
+    shutil.copy(store, kept)
+    incremental_runs = []
+    for _ in range(args.repeat):
+        restore_store()
+        incremental_runs.append(measured([*CLI, "sync", "--json"], env))
+    incremental = min(incremental_runs, key=lambda run: run.seconds)
+    document = incremental.output
+    contact = document["objects"]["Contact"]
+    transferred = sum(counts["read"] for counts in document["objects"].values())
     print(
         f"incremental sync after {updated:,} contacts changed and {deleted:,} deleted: "
-        f"{inc_seconds:.2f} s ({inc_seconds / seconds:.0%} of the initial; {inc_wall:.2f} s with "
-        f"the process start), {incremental['api_requests']} HTTP requests, "
-        f"peak RSS {inc_rss:.0f} MB"
+        f"{incremental.seconds:.2f} s ({incremental.seconds / initial.seconds:.0%} of the "
+        f"initial; {incremental.wall:.2f} s with the process start; runs: "
+        f"{_times(incremental_runs)} s), {document['api_requests']} requests, "
+        f"peak RSS {max(run.peak_rss for run in incremental_runs):.0f} MB"
     )
     print(
-        f"    rows transferred: {transferred:,} in all; Contact read {contact['read']:,}, "
-        f"changed {contact['changed']:,}, deleted {contact['deleted']:,}"
+        f"    rows transferred: {transferred:,} in all; Contact read {contact['read']:,} "
+        f"(deletions among them), changed {contact['changed']:,}, deleted {contact['deleted']:,}"
     )
 
 

@@ -4,6 +4,7 @@ would; the test never reaches into the demo org's tables."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import unicodedata
 from dataclasses import replace
@@ -149,6 +150,52 @@ def test_incremental_sync_reads_changes_and_deletions_only(store, connection):
     for name in ("Account", "Lead", "Opportunity"):  # nothing changed there
         assert document["objects"][name]["changed"] == 0
         assert states(store)[name].watermark == watermarks[name]
+    assert snapshot(store) == _full_resync_snapshot(store, connection)
+
+
+def test_a_sync_leaves_the_interpreter_and_the_store_settings_as_it_found_them(store, connection):
+    """A sync collects cycles less often and checkpoints the log once, at its end; both are
+    back to normal afterwards (whatever the run's outcome)."""
+    thresholds = gc.get_threshold()
+    db = store.connection
+    before = [db.execute(f"PRAGMA {name}").fetchone()[0] for name in _WRITE_PRAGMAS]
+    assert run_sync(store, connection, options=QUICK).outcome is Outcome.SUCCEEDED
+    assert gc.get_threshold() == thresholds
+    assert [db.execute(f"PRAGMA {name}").fetchone()[0] for name in _WRITE_PRAGMAS] == before
+
+
+_WRITE_PRAGMAS = ("synchronous", "wal_autocheckpoint")
+
+
+def test_an_unchanged_org_costs_a_describe_and_one_query_per_object(store, connection):
+    run_sync(store, connection, options=QUICK)
+    again = run_sync(store, connection, options=QUICK).to_json()
+    assert again["outcome"] == "succeeded" and again["full"] is False
+    describes = len(OBJECTS) + 1  # and Profile's, behind User's Profile.Name
+    assert again["api_requests"] == describes + len(OBJECTS), "no COUNT(), no second query"
+    assert all(counts["changed"] == counts["deleted"] == 0 for counts in again["objects"].values())
+
+
+def test_many_changes_turn_an_incremental_read_to_bulk(store, connection):
+    settings.put(store, sync_settings.BULK_THRESHOLD, 12)
+    assert run_sync(store, connection, options=QUICK).outcome is Outcome.SUCCEEDED
+    with org_client(connection) as client:
+        ids = [row["Id"] for row in client.query_all("SELECT Id FROM Contact ORDER BY Id LIMIT 14")]
+        for record_id in ids[:12]:
+            client.call(lambda sf, i=record_id: sf.Contact.update(i, {"Title": "Bulk Reader"}))
+        for record_id in ids[12:]:
+            client.call(lambda sf, i=record_id: sf.Contact.delete(i))
+
+    result = run_sync(store, connection, options=QUICK)
+
+    assert result.outcome is Outcome.SUCCEEDED, result.error
+    contact = result.to_json()["objects"]["Contact"]
+    assert contact["api"] == "bulk" and contact["full"] is False
+    assert (contact["changed"], contact["deleted"]) == (12, 2)
+    titles = store.connection.execute(
+        "SELECT count(*) FROM crm_contact WHERE title = ?", ("Bulk Reader",)
+    )
+    assert titles.fetchone()[0] == 12
     assert snapshot(store) == _full_resync_snapshot(store, connection)
 
 
@@ -344,14 +391,17 @@ def test_soql_is_built_with_escaping():
         since=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         id_boundaries=["003Dm0000000abcIAA"],
     )
+    # incremental: one queryAll brings the changes and, marked by IsDeleted, the deletions
+    assert plan.include_deleted
     assert plan.soql(plan.id_ranges()[1]) == format_soql(
-        "SELECT Id, SystemModstamp FROM Contact WHERE Id >= {} AND IsPersonAccount = false "
-        "AND SystemModstamp >= {}",
+        "SELECT Id, SystemModstamp, IsDeleted FROM Contact WHERE Id >= {} "
+        "AND IsPersonAccount = false AND SystemModstamp >= {}",
         "003Dm0000000abcIAA",
         datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
     )
-    deletions = plan.deletions_soql()
-    assert deletions.startswith("SELECT Id, SystemModstamp FROM Contact WHERE IsDeleted = true")
+    assert replace(plan, since=None).soql() == (
+        "SELECT Id, SystemModstamp FROM Contact WHERE IsPersonAccount = false"
+    )
 
 
 def test_salesforce_failing_between_bulk_objects_fails_the_run(store, connection, org):

@@ -21,7 +21,7 @@ from navsync_desktop.salesforce.record_ids import (
     id_of_number,
     split_id_range,
 )
-from navsync_desktop.store import Store, sync_runs
+from navsync_desktop.store import Store, crm_records, sync_runs
 from navsync_desktop.store.match_keys import company_key, name_key, profile_key, web_domain
 from navsync_desktop.store.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -174,3 +174,59 @@ def test_a_run_left_running_by_a_killed_program_reads_as_interrupted(tmp_path):
         [_, old] = sync_runs.history(store)
     assert old.id == stale and old.status == "failed"
     assert "interrupted" in str(old.error)
+
+
+def _contact(record_id: str, email: str, title: str, name_key: str = "ada lovelace") -> tuple:
+    return (record_id, email, title, name_key, "2026-01-01T00:00:00.000Z")
+
+
+def _stage_contacts(db: sqlite3.Connection, rows: list[tuple], deleted: list[str]) -> None:
+    crm_records.create_staging(db, "crm_contact")
+    db.executemany(
+        "INSERT INTO main.stage_crm_contact (id, email, title, name_key, system_modstamp) "
+        "VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+    db.executemany(
+        crm_records.deletion_insert("crm_contact"), [(i, "2026-01-02T00:00:00Z") for i in deleted]
+    )
+
+
+def test_a_swap_writes_the_values_that_differ_and_keeps_the_indexes_true(store):
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT INTO crm_contact (id, email, title, name_key, system_modstamp) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                _contact("003A", "same@example.com", "CEO"),
+                _contact("003B", "Ada@Example.com", "CTO"),
+                _contact("003C", "gone@example.com", "CFO"),
+            ],
+        )
+    with store.transaction() as db:
+        _stage_contacts(
+            db,
+            [
+                _contact("003A", "same@example.com", "CEO"),  # unchanged
+                _contact("003B", "ada@example.com", "CTO", "ada king"),  # case and key changed
+                _contact("003D", "new@example.com", "COO"),  # new
+            ],
+            deleted=["003C"],
+        )
+        counts = crm_records.swap(db, "crm_contact", full=False)
+    assert counts == crm_records.SwapCounts(changed=2, deleted=1, total=3)
+    db = store.connection
+    rows = db.execute("SELECT id, email, title, name_key FROM crm_contact ORDER BY id").fetchall()
+    assert [tuple(row) for row in rows] == [
+        ("003A", "same@example.com", "CEO", "ada lovelace"),
+        ("003B", "ada@example.com", "CTO", "ada king"),
+        ("003D", "new@example.com", "COO", "ada lovelace"),
+    ]
+    by_key = "SELECT id FROM crm_contact INDEXED BY crm_contact_name_key WHERE name_key = ?"
+    assert [tuple(row) for row in db.execute(by_key, ("ada king",))] == [("003B",)]
+    assert store.integrity() == "ok"  # every index entry matches its row
+
+    with store.transaction() as db:  # a full read: what it did not see is gone
+        _stage_contacts(db, [_contact("003A", "same@example.com", "CEO")], deleted=[])
+        counts = crm_records.swap(db, "crm_contact", full=True)
+    assert counts == crm_records.SwapCounts(changed=0, deleted=2, total=1)

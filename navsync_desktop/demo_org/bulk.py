@@ -13,6 +13,7 @@ import base64
 import binascii
 import datetime
 import itertools
+import queue
 import secrets
 import shutil
 import tempfile
@@ -109,44 +110,48 @@ class QueryJob:
 
 
 class _ResultWriter:
-    """Writes a cursor's rows as fully quoted CSV and records where each row starts."""
+    """Writes a cursor's records as fully quoted CSV and records where each one starts."""
 
     def __init__(self, job: QueryJob):
         self._job = job
-        self._delimiter = '"' + DELIMITERS[job.column_delimiter] + '"'
-        self._ending = '"' + LINE_ENDINGS[job.line_ending]
-
-    def _line(self, values: tuple) -> bytes:
-        quoted = self._delimiter.join(value.replace('"', '""') for value in values)
-        return ('"' + quoted + self._ending).encode()
+        self._delimiter = DELIMITERS[job.column_delimiter]
+        self._ending = LINE_ENDINGS[job.line_ending]
 
     def write(self, cursor: QueryCursor) -> None:
         job = self._job
         with open(job.result_path, "wb", opener=owner_only_opener) as out:
-            header = self._line(tuple(cursor.columns))
+            quoted = (name.replace('"', '""') for name in cursor.columns)
+            header = ('"' + f'"{self._delimiter}"'.join(quoted) + '"' + self._ending).encode()
             out.write(header)
             job.header_size = position = len(header)
             job.offsets.append(position)
-            with closing(cursor.rows(_WRITE_BATCH)) as batches:
+            lines = cursor.csv_lines(_WRITE_BATCH, self._delimiter, self._ending)
+            with closing(lines) as batches:
                 self._write_batches(out, batches, position)
 
-    def _write_batches(self, out: BinaryIO, batches: Iterator[list[tuple]], position: int) -> None:
+    def _write_batches(self, out: BinaryIO, batches: Iterator[list[str]], position: int) -> None:
         job = self._job
-        for rows in batches:
+        for lines in batches:
             if job.state == "Aborted":
                 return
-            lines = [self._line(row) for row in rows]
-            out.write(b"".join(lines))
-            job.offsets.extend(position + size for size in itertools.accumulate(map(len, lines)))
+            encoded = [line.encode() for line in lines]
+            out.write(b"".join(encoded))
+            job.offsets.extend(position + size for size in itertools.accumulate(map(len, encoded)))
             position = job.offsets[-1]
 
 
 class BulkQueryJobs:
+    """The org's query jobs. They run one at a time, in the order they were created, as
+    Salesforce queues them too: jobs run side by side on one machine would only take turns
+    at the interpreter and all finish late, the first one included."""
+
     def __init__(self, store: OrgStore, work_folder: Path):
         self._store = store
         self._lock = threading.Lock()
         self._jobs: dict[str, QueryJob] = {}
         self._dir = Path(tempfile.mkdtemp(prefix="bulk-", dir=work_folder))
+        self._queued: queue.SimpleQueue[tuple[QueryJob, QueryCursor] | None] = queue.SimpleQueue()
+        threading.Thread(target=self._work, daemon=True, name="bulk-query-jobs").start()
 
     def close(self) -> None:
         with self._lock:
@@ -154,7 +159,16 @@ class BulkQueryJobs:
         for job in jobs:
             if job.state not in TERMINAL_STATES:
                 job.set_state("Aborted")
+        self._queued.put(None)  # after the jobs still queued: their cursors are closed
         shutil.rmtree(self._dir, ignore_errors=True)
+
+    def _work(self) -> None:
+        while (queued := self._queued.get()) is not None:
+            job, cursor = queued
+            if job.state == "Aborted":
+                cursor.close()
+            else:
+                self._run(job, cursor)
 
     # POST/GET /jobs/query
 
@@ -172,7 +186,9 @@ class BulkQueryJobs:
         if delimiter not in DELIMITERS or ending not in LINE_ENDINGS:
             raise _invalid_job("Invalid columnDelimiter or lineEnding")
         # Compile now, so a bad query is refused at creation as on Salesforce.
-        cursor = self._store.query(body["query"], include_deleted=operation == "queryAll")
+        cursor = self._store.query(
+            body["query"], include_deleted=operation == "queryAll", counted=False
+        )
         job_id = make_id("750", secrets.randbelow(62**9))
         job = QueryJob(
             id=job_id,
@@ -187,7 +203,7 @@ class BulkQueryJobs:
         with self._lock:
             self._jobs[job_id] = job
         info = job.info()
-        threading.Thread(target=self._run, args=(job, cursor), daemon=True, name=job_id).start()
+        self._queued.put((job, cursor))
         return json_response(info)
 
     def list_jobs(self, _call: ApiCall) -> Response:

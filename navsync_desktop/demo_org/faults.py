@@ -27,6 +27,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from werkzeug.wsgi import get_input_stream
+
 log = logging.getLogger(__name__)
 
 _API_PATH = re.compile(r"/services/data/v\d+\.\d/")
@@ -131,7 +133,10 @@ class FaultInjector:
         if kind is FaultKind.RESET:
             if environ["REQUEST_METHOD"] in _READS:
                 return self._cut_short(environ, start_response)
-            _reset(environ)  # a write: reset before the org runs it
+            # A write: the request arrives whole (so the client waits for the answer, where
+            # it meets the reset), and the connection drops before the org runs it.
+            get_input_stream(environ).read()
+            _reset(environ)
             raise ConnectionResetError("flaky: connection reset before the write")
         if kind is FaultKind.ROW_LOCK:
             return self._locked(environ, start_response)

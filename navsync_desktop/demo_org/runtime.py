@@ -30,6 +30,7 @@ from .certs import CA_FILE, ensure_certificates
 from .faults import FaultInjector, FaultPlan
 from .files import owner_only_folder, write_owner_only
 from .grants import GrantStore
+from .keep_alive import KEEP_ALIVE_S
 from .launcher import DEFAULT_PORT
 from .oauth import DEMO_CLIENT_ID
 from .server import BrowserPages, DemoOrgApp, listen, serve_on, serve_plain_on
@@ -92,10 +93,12 @@ class DemoOrgServer:
         announce: bool = False,
         faults: float | None = None,
         fault_seed: int = 0,
+        keep_alive_s: float = KEEP_ALIVE_S,
     ):
         """``port=0`` picks a free port; ``announce`` writes served.json for other processes
         (what `demo-org serve` does), removed again by ``stop``. ``faults`` is the share of API
-        requests that meet a fault (default: the scenario's, 0.2 for `flaky`, else none)."""
+        requests that meet a fault (default: the scenario's, 0.2 for `flaky`, else none);
+        an API connection idle for ``keep_alive_s`` between requests is closed."""
         self._folder = Path(folder)
         self._port = port
         self._open_args = {"scenario": scenario, "records": records, "reset": reset}
@@ -103,6 +106,7 @@ class DemoOrgServer:
         self._log_requests = log_requests
         self._announce = announce
         self._faults = (faults, fault_seed)
+        self._keep_alive_s = keep_alive_s
         self._injector: FaultInjector | None = None
         self._endpoint: DemoOrgEndpoint | None = None
         self._store: OrgStore | None = None
@@ -156,7 +160,11 @@ class DemoOrgServer:
             self._open_org()
             certs = ensure_certificates(self._folder)
             self._httpd = serve_on(
-                listener, self._injector, certs.server_context(), log_requests=self._log_requests
+                listener,
+                self._injector,
+                certs.server_context(),
+                log_requests=self._log_requests,
+                keep_alive_s=self._keep_alive_s,
             )
             self._browser_httpd = serve_plain_on(
                 browser_listener, BrowserPages(self._app), log_requests=self._log_requests

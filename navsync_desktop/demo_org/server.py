@@ -26,6 +26,7 @@ from .bulk import BulkQueryJobs
 from .errors import ApiError, not_found
 from .frontdoor import FrontDoor
 from .grants import GrantStore
+from .keep_alive import KEEP_ALIVE_S, KeepAliveRequestHandler, shut_down
 from .oauth import OAuthEndpoints, bearer_token
 from .pages import message_page
 from .paging import QueryPager
@@ -41,7 +42,6 @@ HOST = "127.0.0.1"
 # from the Content-Length alone (or as soon as a chunked body passes the limit).
 MAX_REQUEST_BYTES = 50 * 1024 * 1024
 HANDSHAKE_TIMEOUT_S = 10.0  # a client that connects and says nothing gives up its thread then
-IDLE_TIMEOUT_S = 60.0  # per read or write on an open connection
 log = logging.getLogger(__name__)
 
 ApiHandler = Callable[..., Response]
@@ -248,11 +248,19 @@ class _ApiEndpoint:
         self.handler = handler
 
 
-class _QuietRequestHandler(WSGIRequestHandler):
+class _Quiet:
     """Leaves the access log out of embedded use (tests, --demo)."""
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         pass
+
+
+class _QuietRequestHandler(_Quiet, WSGIRequestHandler):
+    pass
+
+
+class _QuietKeepAliveHandler(_Quiet, KeepAliveRequestHandler):
+    pass
 
 
 def listen(port: int) -> socket.socket:
@@ -275,15 +283,27 @@ def listen(port: int) -> socket.socket:
 
 
 class _HttpsServer(ThreadedWSGIServer):
-    """HTTPS where each TLS handshake happens in the connection's own thread, with a timeout.
+    """HTTPS where each TLS handshake happens in the connection's own thread, with a timeout,
+    and a connection serves one request after another (``keep_alive``).
 
     werkzeug would wrap the listening socket, and so do the handshake inside ``accept()`` on
     the one serving thread: a client that connects and sends nothing would stop every other
-    client. Here ``accept()`` returns the plain socket and its thread does the handshake."""
+    client. Here ``accept()`` returns the plain socket and its thread does the handshake.
+    Closing the server also ends the connections kept open, so a stopped org answers no more."""
 
-    def __init__(self, listener: socket.socket, app, ssl_context: ssl.SSLContext, handler):
+    def __init__(
+        self,
+        listener: socket.socket,
+        app,
+        ssl_context: ssl.SSLContext,
+        handler,
+        keep_alive_s: float,
+    ):
+        self._open_lock = threading.Lock()  # before the base class, which may close
+        self._open: set[socket.socket] = set()
         super().__init__(HOST, listener.getsockname()[1], app, handler, fd=listener.fileno())
         self.ssl_context = ssl_context  # after the base class: it must not wrap the listener
+        self.keep_alive_s = keep_alive_s  # read by the request handler
 
     def finish_request(self, request, client_address) -> None:
         request.settimeout(HANDSHAKE_TIMEOUT_S)
@@ -293,11 +313,21 @@ class _HttpsServer(ThreadedWSGIServer):
             log.debug("TLS handshake with %s failed: %s", client_address, error)
             request.close()
             return
-        connection.settimeout(IDLE_TIMEOUT_S)
+        with self._open_lock:
+            self._open.add(connection)
         try:
             super().finish_request(connection, client_address)
         finally:
+            with self._open_lock:
+                self._open.discard(connection)
             self.shutdown_request(connection)
+
+    def server_close(self) -> None:
+        super().server_close()
+        with self._open_lock:
+            still_open = list(self._open)
+        for connection in still_open:
+            shut_down(connection)
 
 
 class BrowserPages:
@@ -347,12 +377,15 @@ def serve_on(
     ssl_context: ssl.SSLContext,
     *,
     log_requests: bool = False,
+    keep_alive_s: float = KEEP_ALIVE_S,
 ) -> ThreadedWSGIServer:
-    """A threaded HTTPS server for ``app`` on the listening socket (which it takes over)."""
+    """A threaded HTTPS server for ``app`` on the listening socket (which it takes over);
+    a connection idle for ``keep_alive_s`` between requests is closed."""
     with listener:
         return _HttpsServer(
             listener,
             app,
             ssl_context,
-            WSGIRequestHandler if log_requests else _QuietRequestHandler,
+            KeepAliveRequestHandler if log_requests else _QuietKeepAliveHandler,
+            keep_alive_s,
         )

@@ -12,12 +12,14 @@ keep the API reserve keeps the objects it finished; the others keep their old da
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -37,6 +39,7 @@ from navsync_desktop.engine.sync_reader import (
     BulkLane,
     Deletions,
     Finished,
+    Lanes,
     ReadOptions,
     Restart,
     RestReader,
@@ -48,7 +51,7 @@ from navsync_desktop.salesforce.bulk_query import QueryCancelled
 from navsync_desktop.salesforce.errors import SalesforceError
 from navsync_desktop.salesforce.retry import RetryNotice
 from navsync_desktop.salesforce.session import SalesforceSession
-from navsync_desktop.store import Store, sync_runs, sync_state
+from navsync_desktop.store import Store, crm_records, sync_runs, sync_state
 from navsync_desktop.store.crm_records import SwapCounts
 from navsync_desktop.store.sync_runs import SyncRun
 
@@ -134,8 +137,20 @@ def run_sync(
     """
     with connection.syncing(), connection.open_session() as session:
         run = _Run(store, session, full, _Reporter(progress), cancel or threading.Event(), options)
-        with run.writer:
+        with run.writer, _fewer_collections():
             return run.execute()
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Python's cycle collector runs after every 700 new containers; a sync makes a list per
+    row, and none of them in a cycle. It runs less often while the sync does."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _now() -> str:
@@ -183,6 +198,10 @@ class _Run:
         self._cancel = cancel
         self._options = options
         self._stop = threading.Event()  # cancel, failure or pause: the readers end
+        # sqlite3 lets go of the interpreter lock for every row it inserts; while a reader
+        # parses, each row would then wait out the reader's time slice. The writer and the
+        # readers rather take turns, a batch at a time, at this lock.
+        self._turns = threading.Lock()
         self._counts = _Counts()
         self._states: dict[str, sync_state.ObjectState | None] = {}
         self.writer = StagingWriter(store.connection)  # this thread is the one writer
@@ -269,6 +288,7 @@ class _Run:
     def _plan_all(self) -> list[ObjectPlan]:
         store = self._store
         states = {obj.sobject: sync_state.load(store, obj.sobject) for obj in OBJECTS}
+        kept = crm_records.counts(store)
         won_value_field = crm_settings.won_value_field(store)
         threshold = sync_settings.bulk_threshold(store)
 
@@ -282,6 +302,7 @@ class _Run:
                 won_value_field=won_value_field,
                 full=self._full,
                 bulk_threshold=threshold,
+                kept_rows=kept[obj.sobject],
             )
 
         with ThreadPoolExecutor(len(OBJECTS), thread_name_prefix="sync-plan") as pool:
@@ -293,7 +314,8 @@ class _Run:
         log.info(
             "sync plan: %s",
             ", ".join(
-                f"{p.sobject} {p.total} {'full' if p.full else 'new'} {p.api}" for p in plans
+                f"{p.sobject} {p.total if p.counted else '?'} {'full' if p.full else 'new'} {p.api}"
+                for p in plans
             ),
         )
         return plans
@@ -321,15 +343,26 @@ class _Run:
 
         self.writer.begin(plans)
         options = self._options
-        readers = (self._session, send, self._stop, options.read, self._on_rows)
+        bulk = [plan for plan in plans if plan.api == "bulk"]
+        lanes = Lanes(
+            self._session,
+            send,
+            self._stop,
+            options.read,
+            self._on_rows,
+            self._turns,
+            bulk_started=threading.Event(),
+        )
+        if not bulk:
+            lanes.bulk_started.set()
         # largest first: its indexes are built while the rest arrives (the queue holds it)
-        bulk = sorted((p for p in plans if p.api == "bulk"), key=lambda p: p.total, reverse=True)
+        bulk.sort(key=lambda p: p.total, reverse=True)
         rest = sorted((p for p in plans if p.api == "rest"), key=lambda p: p.total, reverse=True)
         # objects that fit in one page hardly load anyone: they do not count against the bound
         one_page = sum(plan.total <= options.read.batch_rows for plan in rest)
         with ThreadPoolExecutor(options.workers + one_page, thread_name_prefix="sync-read") as pool:
-            futures = [pool.submit(BulkLane(*readers).run, bulk)] if bulk else []
-            futures += [pool.submit(RestReader(*readers).run, plan) for plan in rest]
+            futures = [pool.submit(BulkLane(lanes).run, bulk)] if bulk else []
+            futures += [pool.submit(RestReader(lanes).run, plan) for plan in rest]
             try:
                 finished, failure = self._write(messages, futures, len(plans))
             except BaseException:
@@ -359,7 +392,9 @@ class _Run:
                     continue
             if not isinstance(message, Finished):
                 if not self._stop.is_set():
-                    self._stage(self.writer, message)
+                    with self._turns:
+                        self._stage(self.writer, message)
+                    self.writer.commit_when_due()  # the disk's work: no turn needed
                 continue
             pending -= 1
             log.info("%s read: %s", message.plan.sobject, message.error or "complete")
@@ -411,6 +446,7 @@ class _Run:
     def _on_rows(self, plan: ObjectPlan, count: int) -> None:
         counts = self._counts
         with counts.lock:
+            counts.total[plan.sobject] = plan.total  # an uncounted read learns it on its way
             counts.read[plan.sobject] += count
             read = counts.read[plan.sobject]
             overall_read = sum(counts.read.values())

@@ -4,6 +4,11 @@ Bulk API 2.0 or REST.
 Only fields the describe lists are selected. The fingerprint covers what is read (fields, their
 types, the person-account filter): when it changes, the object is read in full again, while a
 field added to the org that the sync does not read changes nothing.
+
+An incremental read is one queryAll: the records changed since the watermark, the deleted ones
+among them marked by IsDeleted. A ``COUNT()`` decides Bulk or REST where the size is unknown
+(the first sync of an object, or a large object read whole); otherwise the read starts through
+REST, whose first page says how many records follow, and turns to Bulk when they are many.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ RECYCLE_BIN_DAYS = timedelta(days=14)
 CHUNK_ROWS = 12_500
 MAX_CHUNKS = 16
 _REQUIRED = ("id", "system_modstamp")
+DELETED = "IsDeleted"  # read beside the fields in an incremental read
 
 
 @dataclass(frozen=True)
@@ -51,13 +57,20 @@ class ObjectPlan:
     person_filter: bool  # the org has person accounts: they are left out
     full: bool
     since: datetime | None  # incremental: read what changed from here on
-    total: int = 0  # rows to read (COUNT())
+    total: int = 0  # rows to read (COUNT(), or the first REST page's totalSize)
     api: str = "rest"  # or "bulk"
     id_boundaries: list[str] = field(default_factory=list)  # Bulk in parts, split at these Ids
+    counted: bool = True  # False: ``total`` comes with the first REST page
+    bulk_threshold: int = 0  # an uncounted read turns to Bulk from this many rows
 
     @property
     def sobject(self) -> str:
         return self.obj.sobject
+
+    @property
+    def include_deleted(self) -> bool:
+        """An incremental read: the deletions come with the changes (queryAll, IsDeleted)."""
+        return self.since is not None
 
     def positions(self, header: tuple[str, ...] | None) -> dict[str, int]:
         """Where each column's value sits in a row: in the order of ``selected`` (REST), or
@@ -69,8 +82,10 @@ class ObjectPlan:
 
     def soql(self, id_range: str | None = None) -> str:
         fields = dict.fromkeys(item.field for item in self.selected)  # a field may feed two columns
+        if self.include_deleted:
+            fields[DELETED] = None
         select = format_soql("SELECT {:literal}", ", ".join(fields))
-        return self._with_conditions(select, deleted=False, extra=id_range)
+        return self._with_conditions(select, extra=id_range)
 
     def id_ranges(self) -> list[str | None]:
         """The conditions of the parts a Bulk read is split into ([None]: one part)."""
@@ -83,21 +98,15 @@ class ObjectPlan:
 
     def edge_id_soql(self, order: str) -> str:
         """The smallest (ASC) or largest (DESC) Id the read covers."""
-        query = self._with_conditions("SELECT Id", deleted=False)
+        query = self._with_conditions("SELECT Id")
         return format_soql("{:literal} ORDER BY Id {:literal} LIMIT 1", query, order)
 
     def count_soql(self) -> str:
-        return self._with_conditions("SELECT COUNT()", deleted=False)
+        return self._with_conditions("SELECT COUNT()")
 
-    def deletions_soql(self) -> str:
-        """For queryAll: the records deleted since the last run."""
-        return self._with_conditions("SELECT Id, SystemModstamp", deleted=True)
-
-    def _with_conditions(self, select: str, *, deleted: bool, extra: str | None = None) -> str:
+    def _with_conditions(self, select: str, *, extra: str | None = None) -> str:
         conditions = [extra] if extra else []
-        if deleted:
-            conditions.append("IsDeleted = true")
-        elif self.person_filter:
+        if self.person_filter:  # deleted person accounts are left out too: never kept here
             conditions.append("IsPersonAccount = false")
         if self.since is not None:
             conditions.append(format_soql("SystemModstamp >= {}", self.since))
@@ -113,8 +122,10 @@ def plan_object(
     won_value_field: str,
     full: bool,
     bulk_threshold: int,
+    kept_rows: int = 0,
     now: datetime | None = None,
 ) -> ObjectPlan:
+    """``kept_rows``: how many rows the object has locally (a hint to its size)."""
     describe = session.describe(obj.sobject)
     fields = {field["name"]: [field["type"], field["label"]] for field in describe["fields"]}
     selected = []
@@ -147,7 +158,11 @@ def plan_object(
         person_filter,
         full=read_in_full,
         since=None if read_in_full else watermark - OVERLAP,
+        bulk_threshold=bulk_threshold,
     )
+    if state is not None and (plan.include_deleted or kept_rows < bulk_threshold // 2):
+        plan.counted = False  # changes, or a small object: most likely few, the first page says
+        return plan
     plan.total = session.call(lambda sf: sf.query(plan.count_soql()))["totalSize"]
     plan.api = "bulk" if plan.total >= bulk_threshold else "rest"
     if plan.api == "bulk" and plan.total >= 2 * CHUNK_ROWS:

@@ -6,9 +6,9 @@ CSV parsing is the client's heaviest work, and two threads parsing at once would
 turns at Python's interpreter lock. Instead, each part's job is started a few parts early, so
 Salesforce prepares the next part while the current one arrives.
 
-An incremental read ends with the Ids deleted since, through queryAll. When Salesforce keeps
-failing even after the session's retries, the object is read again from the start (reads may
-be repeated; the writer empties its staging table first).
+An incremental read is one queryAll; the records marked IsDeleted go to the writer as
+deletions. When Salesforce keeps failing even after the session's retries, the object is read
+again from the start (reads may be repeated; the writer empties its staging table first).
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ import logging
 import threading
 from collections import Counter, deque
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
+from itertools import repeat
 from operator import itemgetter
 
-from navsync_desktop.engine.sync_plan import ObjectPlan, Selected
+from navsync_desktop.engine.sync_plan import DELETED, ObjectPlan, Selected
 from navsync_desktop.salesforce.bulk_query import BulkQuery, PollBackoff, QueryCancelled
 from navsync_desktop.salesforce.errors import SalesforceUnavailable
 from navsync_desktop.salesforce.session import SalesforceSession
@@ -63,25 +66,37 @@ class ReadOptions:
     bulk_page_records: int = 50_000
     poll: PollBackoff = PollBackoff()  # noqa: RUF009 - frozen, so sharing it is safe
     bulk_jobs_ahead: int = 2  # Bulk jobs started beyond the one being read
+    bulk_head_start_s: float = 1.0  # the longest the REST readers wait for the first Bulk job
     attempts: int = 2  # reads of an object, when Salesforce keeps failing
 
 
-class _Reading:
-    """What both kinds of reader share: the session, the writer's queue, stopping."""
+@dataclass(frozen=True)
+class Lanes:
+    """What every reader of a run shares."""
 
-    def __init__(
-        self,
-        session: SalesforceSession,
-        send: Send,
-        stop: threading.Event,
-        options: ReadOptions,
-        on_rows: OnRows,
-    ) -> None:
-        self._session = session
-        self._send = send
-        self._stop = stop
-        self._options = options
-        self._on_rows = on_rows
+    session: SalesforceSession
+    send: Send  # to the writer's queue (waits while it is full)
+    stop: threading.Event  # cancel, failure or pause: the readers end
+    options: ReadOptions
+    on_rows: OnRows
+    # The writer and the readers take turns at heavy Python work (see ``sync._Run``).
+    turns: threading.Lock
+    # Set once the first Bulk results are ready (or there are none): until then the REST
+    # readers hold back, so that Salesforce prepares that first job undisturbed.
+    bulk_started: threading.Event
+
+
+class _Reading:
+    """What both kinds of reader share: the session, the writer's queue, stopping, turns."""
+
+    def __init__(self, lanes: Lanes) -> None:
+        self._session = lanes.session
+        self._send = lanes.send
+        self._stop = lanes.stop
+        self._options = lanes.options
+        self._on_rows = lanes.on_rows
+        self._turns = lanes.turns
+        self._bulk_started = lanes.bulk_started
 
     def _check_stop(self) -> None:
         if self._stop.is_set():
@@ -91,33 +106,51 @@ class _Reading:
         self._send(Rows(plan, header, rows))
         self._on_rows(plan, len(rows))
 
-    def _deletions(self, plan: ObjectPlan) -> None:
-        """An incremental read: the Ids deleted since (queryAll, through REST)."""
-        if plan.full:
-            return
-        batch: list[tuple[str, str]] = []
-        soql = plan.deletions_soql()
-        for record in self._session.query_all_iter(soql, include_deleted=True):
-            batch.append((record["Id"], record["SystemModstamp"]))
-            if len(batch) >= self._options.batch_rows:
-                self._check_stop()
-                self._send(Deletions(plan, batch))
-                batch = []
-        if batch:
-            self._send(Deletions(plan, batch))
+    def _deletions(self, plan: ObjectPlan, deleted: list[tuple[str, str]]) -> None:
+        self._send(Deletions(plan, deleted))
+        self._on_rows(plan, len(deleted))
+
+    def _parsed(self, plan: ObjectPlan, header: list[str], rows: list[list[str]]) -> None:
+        """A batch of Bulk CSV rows."""
+        deleted: list[tuple[str, str]] = []
+        with self._turns:
+            if plan.include_deleted:
+                header, rows, deleted = _split_deleted(header, rows)
+            header = tuple(header)
+            rows = _with_keys(plan, header, rows)
+        if deleted:
+            self._deletions(plan, deleted)
+        if rows:
+            self._rows(plan, header, rows)
+
+    def _bulk_query(self, plan: ObjectPlan, id_range: str | None = None) -> BulkQuery:
+        return BulkQuery(
+            self._session,
+            plan.soql(id_range),
+            include_deleted=plan.include_deleted,
+            cancel=self._stop,
+            poll=self._options.poll,
+            page_records=self._options.bulk_page_records,
+            batch_rows=self._options.batch_rows,
+            parsing=self._turns,
+        )
 
 
 class RestReader(_Reading):
-    """One object through REST query pages (``query_all_iter`` with the batch size)."""
+    """One object through REST query pages (``query_pages`` with the batch size); an object
+    whose first page announces many records is read through Bulk instead."""
 
     def run(self, plan: ObjectPlan) -> None:
         """Read the object; ends with a ``Finished`` message, whatever happens."""
         error: BaseException | None = None
         try:
+            # a head start for the first Bulk job, but never a long one (Salesforce may take
+            # its time with Bulk jobs): the REST pages are read meanwhile
+            self._bulk_started.wait(self._options.bulk_head_start_s)
+            self._check_stop()
             for attempt in range(1, self._options.attempts + 1):
                 try:
                     self._read(plan)
-                    self._deletions(plan)
                     break
                 except SalesforceUnavailable as failure:
                     if attempt == self._options.attempts or self._stop.is_set():
@@ -129,17 +162,34 @@ class RestReader(_Reading):
         self._send(Finished(plan, error))
 
     def _read(self, plan: ObjectPlan) -> None:
-        values = _values_of(plan.selected)
-        batch: list[tuple] = []
-        records = self._session.query_all_iter(plan.soql(), batch_size=self._options.batch_rows)
-        for record in records:
-            batch.append(values(record))
-            if len(batch) >= self._options.batch_rows:
+        if plan.api == "bulk":  # turned to Bulk on an earlier attempt
+            self._bulk_query(plan).read(partial(self._parsed, plan))
+            return
+        pages = self._session.query_pages(
+            plan.soql(), plan.include_deleted, batch_size=self._options.batch_rows
+        )
+        with closing(pages):
+            for page in pages:
+                if not plan.counted:
+                    plan.total, plan.counted = page["totalSize"], True
+                    if plan.total >= plan.bulk_threshold:  # many after all: Bulk is cheaper
+                        plan.api = "bulk"
+                        self._bulk_query(plan).read(partial(self._parsed, plan))
+                        return
+                self._page(plan, page["records"])
                 self._check_stop()
-                self._rows(plan, None, _with_keys(plan, None, batch))
-                batch = []
-        if batch:
-            self._rows(plan, None, _with_keys(plan, None, batch))
+
+    def _page(self, plan: ObjectPlan, records: list[dict]) -> None:
+        deleted: list[tuple[str, str]] = []
+        with self._turns:
+            if plan.include_deleted:
+                deleted = [(r["Id"], r["SystemModstamp"]) for r in records if r[DELETED]]
+                records = [record for record in records if not record[DELETED]]
+            rows = _with_keys(plan, None, list(map(_values_of(plan.selected), records)))
+        if deleted:
+            self._deletions(plan, deleted)
+        if rows:
+            self._rows(plan, None, rows)
 
 
 class BulkLane(_Reading):
@@ -161,10 +211,11 @@ class BulkLane(_Reading):
                     self._start_ahead(parts, started)
                     plan, job = started.popleft()
                     self._working_on = plan
-                    job.finish(lambda header, rows, plan=plan: self._parsed(plan, header, rows))
+                    job.wait()
+                    self._bulk_started.set()
+                    job.finish(partial(self._parsed, plan))
                     remaining[plan.sobject] -= 1
                     if not remaining[plan.sobject]:
-                        self._deletions(plan)
                         self._send(Finished(plan))
                         done.add(plan.sobject)
                 except SalesforceUnavailable as failure:
@@ -175,6 +226,7 @@ class BulkLane(_Reading):
                     log.warning("reading %s again: %s", plan.sobject, failure)
                     self._read_again(plan, parts, started, remaining)
         except BaseException as failure:  # the writer decides what it means for the run
+            self._bulk_started.set()
             for _, job in started:
                 job.abandon()
             for plan in plans:
@@ -187,14 +239,7 @@ class BulkLane(_Reading):
             self._check_stop()
             plan, id_range = parts[0]
             self._working_on = plan
-            job = BulkQuery(
-                self._session,
-                plan.soql(id_range),
-                cancel=self._stop,
-                poll=self._options.poll,
-                page_records=self._options.bulk_page_records,
-                batch_rows=self._options.batch_rows,
-            )
+            job = self._bulk_query(plan, id_range)
             job.start()
             parts.popleft()
             started.append((plan, job))
@@ -212,28 +257,43 @@ class BulkLane(_Reading):
         remaining[plan.sobject] = len(id_ranges)
         self._send(Restart(plan))
 
-    def _parsed(self, plan: ObjectPlan, header: list[str], rows: list[list[str]]) -> None:
-        self._rows(plan, tuple(header), _with_keys(plan, tuple(header), rows))
-
 
 def _with_keys(plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> list:
     """The rows, each followed by its matching keys (``plan.obj.derived``), computed a
-    column at a time (a call per key and row, nothing more: this runs for every row)."""
+    column at a time: this runs for every row, so the loops are all map() and zip() (C),
+    with a call per key and row and nothing more."""
     if not plan.obj.derived or not rows:
         return rows
     position = plan.positions(header)
-    columns = []
-    for derived in plan.obj.derived:
-        arguments = [
-            [row[position[source]] for row in rows] if source in position else [None] * len(rows)
-            for source in derived.sources
-        ]
-        columns.append(list(map(derived.function, *arguments)))
+    columns = [
+        map(
+            derived.function,
+            *(
+                map(itemgetter(position[source]), rows)
+                if source in position
+                else repeat(None, len(rows))
+                for source in derived.sources
+            ),
+        )
+        for derived in plan.obj.derived
+    ]
+    keys = zip(*columns, strict=True)
     if isinstance(rows[0], list):  # Bulk CSV rows: extended in place
-        for row, keys in zip(rows, zip(*columns, strict=True), strict=True):
-            row.extend(keys)
+        deque(map(list.extend, rows, keys), maxlen=0)
         return rows
-    return [row + keys for row, keys in zip(rows, zip(*columns, strict=True), strict=True)]
+    return list(map(tuple.__add__, rows, keys))
+
+
+def _split_deleted(header: list[str], rows: list[list[str]]) -> tuple[list, list, list]:
+    """Bulk CSV rows of a queryAll: the header and rows without IsDeleted, and (Id,
+    SystemModstamp) of the deleted records."""
+    names = [name.lower() for name in header]
+    marked, record_id, stamp = (names.index(n) for n in (DELETED.lower(), "id", "systemmodstamp"))
+    deleted = [(row[record_id], row[stamp]) for row in rows if row[marked] == "true"]
+    live = [row for row in rows if row[marked] != "true"]
+    for row in live:
+        del row[marked]
+    return header[:marked] + header[marked + 1 :], live, deleted
 
 
 def _values_of(selected: list[Selected]) -> Callable[[dict], tuple]:

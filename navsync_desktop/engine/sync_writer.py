@@ -31,6 +31,10 @@ def _value_sql(kind: str, number: int) -> str:
 # Staged rows are committed in groups of about this many (a transaction holds the store's write
 # lock, briefly), and whenever the writer has nothing else to do.
 COMMIT_ROWS = 10_000
+# While a sync writes, the log (WAL) is copied into the database file only when it passes this
+# many pages (~100 MB; SQLite's default is 1,000), then once more when the sync ends.
+CHECKPOINT_PAGES = 25_000
+DEFAULT_CHECKPOINT_PAGES = 1_000
 
 
 class StagingWriter:
@@ -46,6 +50,9 @@ class StagingWriter:
         # WAL keeps the file consistent either way.
         self._synchronous = self._db.execute("PRAGMA synchronous").fetchone()[0]
         self._db.execute("PRAGMA synchronous = NORMAL")
+        # Copying the log into the database file (a checkpoint, which waits for the disk)
+        # every 4 MB would stop the writer again and again: it happens once, at the end.
+        self._db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -53,6 +60,10 @@ class StagingWriter:
             self._uncommitted = None
             self._db.execute("ROLLBACK")
         self._db.execute(f"PRAGMA synchronous = {int(self._synchronous)}")
+        self._db.execute(f"PRAGMA wal_autocheckpoint = {DEFAULT_CHECKPOINT_PAGES}")
+        # here, on the sync's thread: the next small commit elsewhere (the GUI's) finds the
+        # log short and does not copy it instead
+        self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def begin(self, plans: list[ObjectPlan]) -> None:
         """(Again) empty staging tables for the objects."""
@@ -79,7 +90,10 @@ class StagingWriter:
             self._uncommitted = 0
         crm_records.write_batch(self._db, sql, rows)
         self._uncommitted += len(rows)
-        if self._uncommitted >= COMMIT_ROWS:
+
+    def commit_when_due(self) -> None:
+        """Commit once enough rows are staged (a transaction holds the store's write lock)."""
+        if self._uncommitted is not None and self._uncommitted >= COMMIT_ROWS:
             self.commit()
 
     def commit(self) -> None:

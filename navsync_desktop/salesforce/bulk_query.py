@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import requests
@@ -68,7 +69,10 @@ class BulkQuery:
         poll: PollBackoff = PollBackoff(),
         page_records: int = PAGE_RECORDS,
         batch_rows: int = BATCH_ROWS,
+        parsing: AbstractContextManager | None = None,
     ) -> None:
+        """``parsing`` is entered for each chunk of CSV parsed (e.g. a lock by which
+        threads doing heavy Python work take turns)."""
         self._session = session
         self._soql = soql
         self._operation = "queryAll" if include_deleted else "query"
@@ -76,8 +80,10 @@ class BulkQuery:
         self._poll = poll
         self._page_records = page_records
         self._batch_rows = batch_rows
+        self._parsing = parsing or nullcontext()
         self.job_id: str | None = None
         self._started = 0.0
+        self._complete = False
 
     def read(self, sink: RowSink) -> int:
         """Run the job and hand its rows to ``sink``; returns how many rows there were."""
@@ -89,13 +95,20 @@ class BulkQuery:
         self.job_id = self._create()
         self._started = time.monotonic()
 
-    def finish(self, sink: RowSink) -> int:
-        """Wait for the started job and hand its rows to ``sink``."""
+    def wait(self) -> None:
+        """Wait until Salesforce has the started job's results (aborting it on failure)."""
+        if self._complete:
+            return
         try:
             self._wait_until_complete()
         except BaseException:
             self.abandon()
             raise
+        self._complete = True
+
+    def finish(self, sink: RowSink) -> int:
+        """Wait for the started job and hand its rows to ``sink``."""
+        self.wait()
         rows, locator = 0, None
         while True:
             self._check_cancel()
@@ -162,18 +175,17 @@ class BulkQuery:
 
         def consume(response: requests.Response) -> str | None:
             nonlocal delivered
-            rows = _csv_rows(response)
-            header = next(rows, None)
-            seen, batch = 0, []
-            for row in rows if header else ():
-                seen += 1
-                if seen <= delivered:
-                    continue
-                batch.append(row)
-                if len(batch) >= self._batch_rows:
+            header: list[str] | None = None
+            seen, batch, size = 0, [], self._batch_rows
+            for rows in _csv_batches(response, self._parsing):
+                if header is None:
+                    header, rows = rows[0], rows[1:]
+                batch += rows[max(0, delivered - seen) :]  # not what an earlier try handed on
+                seen += len(rows)
+                while len(batch) >= size:
                     self._check_cancel()
-                    sink(header, batch)
-                    delivered, batch = delivered + len(batch), []
+                    sink(header, batch[:size])
+                    delivered, batch = delivered + size, batch[size:]
             if batch:
                 sink(header, batch)
                 delivered += len(batch)
@@ -189,19 +201,26 @@ class BulkQuery:
         return delivered, next_locator
 
 
-def _csv_rows(response: requests.Response) -> Iterator[list[str]]:
-    """The body's CSV records, parsed a chunk at a time as it arrives."""
+def _csv_batches(
+    response: requests.Response, parsing: AbstractContextManager
+) -> Iterator[list[list[str]]]:
+    """The body's CSV records, a list of them for each chunk as it arrives (parsed inside
+    ``parsing``, the caller's turn at the interpreter)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     pending = ""
     for chunk in response.iter_content(chunk_size=_CHUNK_BYTES):
-        text = pending + decoder.decode(chunk)
-        end = _records_end(text)
-        if end:
-            yield from csv.reader(io.StringIO(text[:end], newline=""))
-        pending = text[end:]
+        with parsing:
+            text = pending + decoder.decode(chunk)
+            end = _records_end(text)
+            rows = list(csv.reader(io.StringIO(text[:end], newline=""))) if end else []
+            pending = text[end:]
+        if rows:
+            yield rows
     pending += decoder.decode(b"", final=True)
     if pending:
-        yield from csv.reader(io.StringIO(pending, newline=""))
+        with parsing:
+            rows = list(csv.reader(io.StringIO(pending, newline="")))
+        yield rows
 
 
 def _records_end(text: str) -> int:

@@ -45,6 +45,7 @@ from navsync_desktop.salesforce.retry import (
 log = logging.getLogger(__name__)
 
 API_VERSION = "62.0"
+POOL_CONNECTIONS = 16
 _SOBJECT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # The userinfo/identity endpoints answer a dead token with 403 and this body, not 401.
 _BAD_OAUTH_TOKEN = "Bad_OAuth_Token"  # noqa: S105 - an error body, not a secret
@@ -67,6 +68,9 @@ class _HttpSession(requests.Session):
 
     def __init__(self, on_answer: Callable[[requests.Response], None]) -> None:
         super().__init__()
+        # One kept connection per thread that may ask at once (a sync reads several objects
+        # and plans all of them at once): each connection costs a TLS handshake.
+        self.mount("https://", requests.adapters.HTTPAdapter(pool_maxsize=POOL_CONNECTIONS))
         self.before_request: Callable[[], None] | None = None
         self._on_answer = on_answer
         self._count_lock = threading.Lock()
@@ -343,12 +347,19 @@ class SalesforceSession:
     ) -> Iterator[dict]:
         """The query's records page by page (``batch_size`` 200..2000 records a page);
         each page is retried on its own."""
+        for page in self.query_pages(soql, include_deleted, batch_size=batch_size):
+            yield from page["records"]
+
+    def query_pages(
+        self, soql: str, include_deleted: bool = False, *, batch_size: int | None = None
+    ) -> Iterator[dict]:
+        """The query's answers as Salesforce sends them (``records``, ``totalSize``, …)."""
         headers = {"Sforce-Query-Options": f"batchSize={batch_size}"} if batch_size else {}
         page = self.call(
             lambda sf: sf.query(soql, include_deleted=include_deleted, headers=headers)
         )
         while True:
-            yield from page["records"]
+            yield page
             if page["done"]:
                 return
             page = self._next_page(page["nextRecordsUrl"], headers)

@@ -129,14 +129,11 @@ def swap(db: sqlite3.Connection, table: str, *, full: bool) -> SwapCounts:
     """Bring the staged rows into the live table; call inside the store's transaction.
 
     Full: the staged rows are the whole object, so live rows missing from them go. Otherwise
-    the staged rows are changes and the staged deletions go. Only rows that differ are
+    the staged rows are changes and the staged deletions go. Only values that differ are
     written, so a full re-read of an unchanged object rewrites nothing.
     """
     if full and live_is_empty(db, table):
         return _rename_into_place(db, table)
-    names = [name for name, _ in columns(db, table)]
-    quoted = ", ".join(f'"{name}"' for name in names)
-    same = " AND ".join(f'live."{name}" IS staged."{name}" COLLATE BINARY' for name in names)
     if full:
         deleted = db.execute(
             f'DELETE FROM main."{table}" WHERE id NOT IN (SELECT id FROM {_staged(table)})'  # noqa: S608 - schema identifiers
@@ -145,13 +142,57 @@ def swap(db: sqlite3.Connection, table: str, *, full: bool) -> SwapCounts:
         deleted = db.execute(
             f'DELETE FROM main."{table}" WHERE id IN (SELECT id FROM {_staged_deletions(table)})'  # noqa: S608 - schema identifiers
         ).rowcount
-    changed = db.execute(
-        f'INSERT OR REPLACE INTO main."{table}" ({quoted}) '  # noqa: S608 - schema identifiers
-        f"SELECT {quoted} FROM {_staged(table)} AS staged WHERE NOT EXISTS "
-        f'(SELECT 1 FROM main."{table}" AS live WHERE live.id = staged.id AND {same})'
-    ).rowcount
+    changed = _merge(db, table)
     total = db.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]  # noqa: S608 - schema identifier
     return SwapCounts(changed, deleted, total)
+
+
+def _merge(db: sqlite3.Connection, table: str) -> int:
+    """Insert the new staged rows and update the values that differ; returns the rows new or
+    changed. A column of an index is updated on its own, only where it differs: an UPDATE
+    rewrites an index whenever it assigns one of its columns, changed or not, and those
+    rewrites would be most of the work (a changed title would touch every index)."""
+    names = [name for name, _ in columns(db, table)]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    live, staged = f'main."{table}"', _staged(table)
+    indexed = _indexed_columns(db, table)
+    others = [name for name in names if name != "id" and name not in indexed]
+
+    def differs(names: list[str]) -> str:
+        return " OR ".join(f'live."{name}" IS NOT staged."{name}" COLLATE BINARY' for name in names)
+
+    def where(names: list[str]) -> str:
+        # CROSS JOIN: the staged rows drive the loop (a few among many live ones), never a scan
+        # of a live index, which SQLite, knowing no table sizes, might choose otherwise
+        return (
+            f"FROM {staged} AS staged CROSS JOIN {live} AS live "
+            f"WHERE live.id = staged.id AND ({differs(names)})"
+        )
+
+    changed = db.execute(f"SELECT count(*) {where(others + indexed)}").fetchone()[0]
+    if changed:
+        groups = ([others] if others else []) + [[name] for name in indexed]
+        for group in groups:
+            targets = ", ".join(f'"{name}"' for name in group)
+            db.execute(
+                f"UPDATE {live} SET ({targets}) = (SELECT {targets} FROM {staged} AS staged "  # noqa: S608 - schema identifiers
+                f"WHERE staged.id = {live}.id) WHERE id IN (SELECT staged.id {where(group)})"
+            )
+    added = db.execute(
+        f"INSERT INTO {live} ({quoted}) SELECT {quoted} FROM {staged} AS staged "  # noqa: S608 - schema identifiers
+        f"WHERE NOT EXISTS (SELECT 1 FROM {live} AS live WHERE live.id = staged.id)"
+    ).rowcount
+    return changed + added
+
+
+def _indexed_columns(db: sqlite3.Connection, table: str) -> list[str]:
+    """The columns in the table's own indexes (not its primary key), in a stable order."""
+    rows = db.execute(
+        "SELECT DISTINCT info.name FROM pragma_index_list(?) AS list, "
+        "pragma_index_info(list.name) AS info WHERE list.origin = 'c' ORDER BY info.name",
+        (table,),
+    )
+    return [row[0] for row in rows]
 
 
 def _rename_into_place(db: sqlite3.Connection, table: str) -> SwapCounts:

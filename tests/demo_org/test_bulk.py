@@ -42,14 +42,32 @@ def _jobs_url(sf) -> str:
     return f"{sf.base_url}jobs/query"
 
 
-def _wait_complete(sf, job_id: str) -> dict:
-    for _ in range(200):
+def _wait_complete(sf, job_id: str, poll_s: float = 0.05) -> dict:
+    for _ in range(round(10 / poll_s)):
         info = sf.session.get(f"{_jobs_url(sf)}/{job_id}", headers=sf.headers).json()
         if info["state"] == "JobComplete":
             return info
-        assert info["state"] == "InProgress"
-        time.sleep(0.05)
+        assert info["state"] in ("UploadComplete", "InProgress")  # queued, or running
+        time.sleep(poll_s)
     raise AssertionError("the job did not complete")
+
+
+def _create_job(sf, soql: str) -> str:
+    answer = sf.session.post(
+        _jobs_url(sf), headers=sf.headers, json={"operation": "query", "query": soql}
+    )
+    assert answer.status_code == 200, answer.text
+    return answer.json()["id"]
+
+
+def test_jobs_run_one_at_a_time_in_the_order_they_were_created(sf):
+    """As Salesforce queues them: side by side they would only take turns (and the first
+    one, which a client reads first, would finish late)."""
+    large = "SELECT Id, LastName, Email, Title, Account.Name, Owner.Name FROM Contact"
+    jobs = [_create_job(sf, large), _create_job(sf, "SELECT Id FROM User LIMIT 1")]
+    _wait_complete(sf, jobs[-1], poll_s=0.002)
+    info = sf.session.get(f"{_jobs_url(sf)}/{jobs[0]}", headers=sf.headers).json()
+    assert info["state"] == "JobComplete", "the later, smaller job finished first"
 
 
 def test_job_lifecycle_and_result_headers(sf):

@@ -1,12 +1,14 @@
-"""The demo org's HTTPS server itself: TLS handshakes, request size, file modes."""
+"""The demo org's HTTPS server itself: TLS handshakes, keep-alive, request size, file modes."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import socket
 import ssl
 import stat
+from contextlib import closing
 
 import pytest
 
@@ -29,6 +31,78 @@ def test_a_silent_client_does_not_stop_the_others(healthy_org, healthy_tokens):
         )
     assert answer.status_code == 200
     assert "DailyApiRequests" in answer.json()
+
+
+def api_connection(endpoint) -> http.client.HTTPSConnection:
+    """A plain HTTP/1.1 client connection whose socket the test can watch."""
+    host, port = endpoint.instance_url.removeprefix("https://").split(":")
+    context = ssl.create_default_context(cafile=str(endpoint.ca_cert))
+    return http.client.HTTPSConnection(host, int(port), context=context, timeout=15)
+
+
+def limits(connection: http.client.HTTPSConnection, token: str) -> http.client.HTTPResponse:
+    connection.request(
+        "GET", f"/services/data/v{API_VERSION}/limits", headers={"Authorization": f"Bearer {token}"}
+    )
+    answer = connection.getresponse()
+    answer.read()
+    return answer
+
+
+def test_one_connection_serves_request_after_request(healthy_org, healthy_tokens):
+    """HTTP/1.1 keep-alive: no new TCP connection and TLS handshake for every API call."""
+    connection = api_connection(healthy_org.endpoint)
+    with closing(connection):
+        first = limits(connection, healthy_tokens["access_token"])
+        used = connection.sock
+        assert first.status == 200
+        assert first.getheader("Connection") != "close"
+        assert used is not None, "the server kept the connection open"
+        second = limits(connection, healthy_tokens["access_token"])
+        assert second.status == 200
+        assert connection.sock is used, "the second answer came on the same connection"
+
+
+def test_a_body_the_org_did_not_read_does_not_disturb_the_next_request(healthy_org, healthy_tokens):
+    """A write refused before its body is read (here: no session) leaves that body on the
+    connection; the server reads it away, so the next request is understood."""
+    connection = api_connection(healthy_org.endpoint)
+    with closing(connection):
+        body = json.dumps({"LastName": "Not Written " + "x" * 50_000})
+        connection.request(
+            "POST",
+            f"/services/data/v{API_VERSION}/sobjects/Contact",
+            body=body,
+            headers={"Authorization": "Bearer not-a-token", "Content-Type": "application/json"},
+        )
+        refused = connection.getresponse()
+        assert refused.status == 401
+        assert json.loads(refused.read())[0]["errorCode"] == "INVALID_SESSION_ID"
+        assert limits(connection, healthy_tokens["access_token"]).status == 200
+
+
+def test_an_idle_connection_is_closed_after_its_time_and_blocks_nobody(start_org):
+    org = start_org(keep_alive_s=0.5)
+    token = oauth_tokens(org.endpoint)["access_token"]
+    idle = api_connection(org.endpoint)
+    with closing(idle):
+        assert limits(idle, token).status == 200
+        # while it idles, others are served
+        other = api_connection(org.endpoint)
+        with closing(other):
+            assert limits(other, token).status == 200
+        # then the server ends it: the next read sees the end of the stream, not a timeout
+        assert idle.sock.recv(1) == b""
+
+
+def test_stopping_the_org_ends_the_connections_it_kept_open(start_org):
+    org = start_org()
+    token = oauth_tokens(org.endpoint)["access_token"]
+    kept = api_connection(org.endpoint)
+    with closing(kept):
+        assert limits(kept, token).status == 200
+        org.stop()
+        assert kept.sock.recv(1) == b"", "a stopped org answers no more"
 
 
 def raw_request(endpoint, head: str) -> tuple[int, bytes]:

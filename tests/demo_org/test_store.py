@@ -357,7 +357,7 @@ def test_rows_are_flat_csv_text(org: OrgStore, user_id: str):
         "WHERE Name = 'CSV'"
     )
     assert cursor.columns == ["Name", "IsWon", "Amount", "CloseDate", "NextStep", "Account.Name"]
-    assert list(cursor.rows(10)) == [[("CSV", "true", "1234.5", "2026-02-01", "", "")]]
+    assert list(cursor.csv_lines(10, ",", "\n")) == [['"CSV","true","1234.5","2026-02-01","",""\n']]
 
 
 # --- opening and reseeding ----------------------------------------------------------------------
