@@ -51,18 +51,14 @@ update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find navsync_desktop -name '*.py' -not -path '*/demo_org/*' | sort) \
 		-ts $(TS_FILES)
 
-# A frozen one-folder build in dist/navsync-desktop/, then a smoke test of it.
-SMOKE_HOME := build/smoke-home
+# A frozen one-folder build in dist/navsync-desktop/, then its smoke test: the whole job
+# (doctor, screenshot, demo org, connect, sync, import, write-back) run with the frozen binary
+# in a fresh NAVSYNC_HOME; the script is only the user's hands and browser.
 package: $(STAMP) translations
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
 		packaging/navsync-desktop.spec
-	rm -rf $(SMOKE_HOME)
-	QT_QPA_PLATFORM=offscreen NAVSYNC_HOME=$(SMOKE_HOME) dist/navsync-desktop/navsync-desktop --version
-	QT_QPA_PLATFORM=offscreen NAVSYNC_HOME=$(SMOKE_HOME) dist/navsync-desktop/navsync-desktop status --json
-	QT_QPA_PLATFORM=offscreen NAVSYNC_HOME=$(SMOKE_HOME) dist/navsync-desktop/navsync-desktop \
-		--lang de --screenshot $(SMOKE_HOME)/window.png
-	test -s $(SMOKE_HOME)/window.png
+	$(BIN)/python packaging/smoke_test.py --home build/smoke-home dist/navsync-desktop/navsync-desktop
 
 clean:
 	rm -rf $(VENV) $(QM_FILES) build dist tests/js/node_modules
