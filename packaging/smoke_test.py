@@ -2,11 +2,12 @@
 
     python packaging/smoke_test.py --home build/smoke-home dist/navsync-desktop/navsync-desktop
 
-In a fresh NAVSYNC_HOME (deleted first) with the demo's file keyring, offscreen: `doctor`,
-a German screenshot, the demo org served in the background, `connect --demo --no-browser`
-with this script playing the user's browser, `sync`, `seats add`, `import-linkedin` of a small
-messages.csv for that seat, `writeback`, `test-writeback` and `test-writeback --cleanup`. Each
-step is judged by its exit code and its JSON; the first failure ends the run with exit code 1.
+In a fresh NAVSYNC_HOME (deleted first) with the demo's file keyring, offscreen: `--version`,
+`doctor`, a German screenshot, the demo org served in the background, `connect --demo
+--no-browser` with this script playing the user's browser, `sync`, `seats add`,
+`import-linkedin` of a small messages.csv for that seat, `writeback`, `test-writeback` and
+`test-writeback --cleanup`. Each step is judged by its exit code and its JSON; the first
+failure ends the run with exit code 1.
 
 Only the standard library: the program under test brings everything else itself. The tests
 run the same script against the source program (`python -m navsync_desktop`), so it stays
@@ -167,6 +168,13 @@ def play_browser(link: str) -> str:
 # The steps
 
 
+def step_version(program: Program, _state: dict) -> str:
+    version = program.ok("--version").strip()
+    name, _, number = version.partition(" ")
+    expect(name == "navsync-desktop" and number[:1].isdigit(), f"--version printed {version!r}")
+    return version
+
+
 def step_doctor(program: Program, _state: dict) -> str:
     checks = program.json("doctor")["checks"]
     failing = [
@@ -219,11 +227,15 @@ def step_connect(program: Program, state: dict) -> str:
         "120",
     )
     link = next((line.strip() for line in process.stdout if line.startswith("http")), None)
-    if link is None:
-        process.kill()
-        raise SmokeFailure(f"connect printed no link: {process.stderr.read().strip()}")
-    page = play_browser(link)
-    out, err = process.communicate(timeout=STEP_TIMEOUT_S)
+    try:
+        if link is None:
+            raise SmokeFailure(f"connect printed no link: {process.stderr.read().strip()}")
+        page = play_browser(link)
+        out, err = process.communicate(timeout=STEP_TIMEOUT_S)
+    finally:
+        if process.poll() is None:  # the login failed: connect would wait for its timeout
+            process.kill()
+            process.wait()
     expect(process.returncode == 0, f"connect exited {process.returncode}: {err.strip()}")
     expect("Connected to Salesforce" in page, "the listener's page does not say connected")
     status = program.json("status")
@@ -347,6 +359,7 @@ def step_test_writeback(program: Program, _state: dict) -> str:
 
 
 STEPS: list[tuple[str, Callable[[Program, dict], str]]] = [
+    ("--version", step_version),
     ("doctor --json", step_doctor),
     ("--lang de --screenshot", step_screenshot),
     ("demo-org serve", step_demo_org),
@@ -381,6 +394,10 @@ def run(program: Program) -> int:
                 detail = step(program, state)
             except SmokeFailure as failure:
                 print(f"FAIL {name}: {failure}", file=sys.stderr)
+                return 1
+            except (OSError, subprocess.SubprocessError, KeyError, TypeError) as error:
+                # the browser's HTTP, a hung command, JSON without the documented keys
+                print(f"FAIL {name}: {type(error).__name__}: {error}", file=sys.stderr)
                 return 1
             print(f"ok   {name} ({time.monotonic() - began:.1f} s): {detail}", flush=True)
     finally:

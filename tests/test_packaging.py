@@ -93,6 +93,7 @@ def test_the_smoke_test_runs_the_whole_job(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     steps = [line.split("(")[0].removeprefix("ok").strip() for line in result.stdout.splitlines()]
     assert steps[:-1] == [
+        "--version",
         "doctor --json",
         "--lang de --screenshot",
         "demo-org serve",
@@ -113,6 +114,8 @@ def test_the_smoke_test_judges_the_json_not_only_the_exit_code(tmp_path):
     program = tmp_path / "program.py"
     program.write_text(
         "import json, sys\n"
+        "if sys.argv[1:] == ['--version']:\n"
+        "    sys.exit(print('navsync-desktop 0.1.0'))\n"
         "if sys.argv[1:] == ['doctor', '--json']:\n"
         "    print(json.dumps({'checks': [{'id': 'keyring', 'status': 'fail',\n"
         "        'detail': 'No module named navsync_desktop.demo_keyring'}]}))\n"
