@@ -161,9 +161,17 @@ _FIX_SECRET_SERVICE = QT_TRANSLATE_NOOP(
 )
 
 
+_UNAVAILABLE = QT_TRANSLATE_NOOP("Keyring", "The keyring is unavailable ({backend}: {reason}).")
+
+
 def keyring_health() -> KeyringHealth:
     """Probe the active keyring backend with a throwaway entry."""
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as error:  # PYTHON_KEYRING_BACKEND names a class that cannot be loaded
+        chosen = os.environ.get(BACKEND_ENV, "?")
+        finding = _UNAVAILABLE.format(backend=chosen, reason=type(error).__name__)
+        return KeyringHealth(False, chosen, finding, _FIX_SECRET_SERVICE)
     name, described = backend_name(backend), describe_backend(backend)
 
     def unusable(finding: Text, fix: Text = _FIX_SECRET_SERVICE) -> KeyringHealth:
@@ -191,11 +199,7 @@ def keyring_health() -> KeyringHealth:
             ),
         )
     except Exception as error:  # backends raise D-Bus, OS and keyring errors alike
-        return unusable(
-            QT_TRANSLATE_NOOP(
-                "Keyring", "The keyring is unavailable ({backend}: {reason})."
-            ).format(reason=type(error).__name__)
-        )
+        return unusable(_UNAVAILABLE.format(reason=type(error).__name__))
     if not readable:
         return unusable(
             QT_TRANSLATE_NOOP("Keyring", "The keyring did not return what was stored ({backend}).")

@@ -3,6 +3,8 @@
 import ast
 import configparser
 import importlib
+import json
+import os
 import re
 import subprocess
 import sys
@@ -131,3 +133,27 @@ def test_the_smoke_test_judges_the_json_not_only_the_exit_code(tmp_path):
     )
     assert result.returncode == 1
     assert "FAIL doctor --json: doctor: keyring: fail" in result.stderr
+
+
+def test_a_keyring_backend_the_build_lacks_is_a_failed_check_not_a_traceback(tmp_path):
+    """A frozen build without the module PYTHON_KEYRING_BACKEND names (as the first build
+    without the demo keyring was): doctor says so in its keyring check and exits 1."""
+    environment = {
+        **os.environ,
+        "NAVSYNC_HOME": str(tmp_path / "home"),
+        "PYTHON_KEYRING_BACKEND": "navsync_desktop.no_such_keyring.Keyring",
+    }
+    result = subprocess.run(
+        [*SOURCE_PROGRAM, "doctor", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    checks = {check["id"]: check for check in json.loads(result.stdout)["checks"]}
+    keyring_check = checks["keyring"]
+    assert keyring_check["status"] == "fail"
+    assert "navsync_desktop.no_such_keyring.Keyring" in keyring_check["finding"]
+    assert "ModuleNotFoundError" in keyring_check["finding"]
