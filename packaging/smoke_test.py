@@ -62,7 +62,7 @@ def free_port() -> int:
 class Program:
     """The program under test, run as a user runs it, in the smoke test's environment."""
 
-    def __init__(self, command: list[str], home: Path) -> None:
+    def __init__(self, command: list[str], home: Path, *, os_keyring: bool = False) -> None:
         self.command = command
         self.home = home
         self.env = {
@@ -72,6 +72,8 @@ class Program:
             "QT_QPA_PLATFORM": "offscreen",
             "PYTHONUNBUFFERED": "1",
         }
+        if os_keyring:  # the backend keyring picks by itself, as for a real org
+            del self.env["PYTHON_KEYRING_BACKEND"]
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(  # noqa: S603 - the program under test
@@ -409,11 +411,16 @@ def run(program: Program) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--home", type=Path, required=True, help="NAVSYNC_HOME, deleted first")
+    parser.add_argument(
+        "--os-keyring",
+        action="store_true",
+        help="use the OS keyring (an unlocked Secret Service on Linux), not the demo's file",
+    )
     parser.add_argument("program", nargs=argparse.REMAINDER, help="the program's command line")
     args = parser.parse_args(argv)
     shutil.rmtree(args.home, ignore_errors=True)
     args.home.mkdir(parents=True)
-    return run(Program(args.program, args.home.resolve()))
+    return run(Program(args.program, args.home.resolve(), os_keyring=args.os_keyring))
 
 
 if __name__ == "__main__":
