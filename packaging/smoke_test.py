@@ -3,11 +3,11 @@
     python packaging/smoke_test.py --home build/smoke-home dist/navsync-desktop/navsync-desktop
 
 In a fresh NAVSYNC_HOME (deleted first) with the demo's file keyring, offscreen: `--version`,
-`doctor`, a German screenshot, the demo org served in the background, `connect --demo
---no-browser` with this script playing the user's browser, `sync`, `seats add`,
-`import-linkedin` of a small messages.csv for that seat, `writeback`, `test-writeback` and
-`test-writeback --cleanup`. Each step is judged by its exit code and its JSON; the first
-failure ends the run with exit code 1.
+the data files of a frozen build, `doctor`, a German and an English screenshot, the demo org
+served in the background, `connect --demo --no-browser` with this script playing the user's
+browser, `sync`, `seats add`, `import-linkedin` of a small messages.csv for that seat,
+`writeback`, `test-writeback` and `test-writeback --cleanup`. Each step is judged by its exit
+code and its JSON; the first failure ends the run with exit code 1.
 
 Only the standard library: the program under test brings everything else itself. The tests
 run the same script against the source program (`python -m navsync_desktop`), so it stays
@@ -188,14 +188,40 @@ def step_doctor(program: Program, _state: dict) -> str:
     return f"{len(checks)} checks"
 
 
-def step_screenshot(program: Program, _state: dict) -> str:
-    picture = program.home / "window-de.png"
-    program.ok("--lang", "de", "--screenshot", str(picture))
+# What the program loads from files rather than imports: the translations (a program without
+# them falls back to English without a word), the window icon, the demo org's SOQL grammar
+# and its page templates.
+DATA_FILES = ("navsync_de.qm", "qtbase_de.qm", "navsync-desktop.svg", "soql.lark", "login.html")
+
+
+def step_data_files(program: Program, _state: dict) -> str:
+    executable = Path(shutil.which(program.command[0]) or program.command[0]).resolve()
+    if (executable.parent / "_internal").is_dir():  # PyInstaller's one-folder layout
+        folder = executable.parent / "_internal"
+    elif executable.parent.name == "MacOS":  # a macOS app bundle: look through Contents
+        folder = executable.parent.parent
+    else:
+        return "not a frozen build: the source tree has them"
+    missing = [name for name in DATA_FILES if next(folder.rglob(name), None) is None]
+    expect(not missing, f"{folder} lacks {', '.join(missing)}")
+    return f"{len(DATA_FILES)} kinds found in {folder.name}"
+
+
+def screenshot(program: Program, language: str) -> bytes:
+    picture = program.home / f"window-{language}.png"
+    program.ok("--lang", language, "--screenshot", str(picture))
     data = picture.read_bytes() if picture.exists() else b""
     expect(data.startswith(b"\x89PNG\r\n\x1a\n"), f"no PNG written to {picture}")
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    expect(width >= 400 and height >= 300, f"the screenshot is {width}x{height}")
-    return f"{width}x{height}, {len(data):,} bytes"
+    expect(width >= 400 and height >= 300, f"the {language} screenshot is {width}x{height}")
+    return data
+
+
+def step_screenshot(program: Program, _state: dict) -> str:
+    german = screenshot(program, "de")
+    # the same pixels would mean that no German reached the window, not even Qt's buttons
+    expect(german != screenshot(program, "en"), "the German window looks like the English one")
+    return f"German and English differ, {len(german):,} bytes"
 
 
 def step_demo_org(program: Program, state: dict) -> str:
@@ -362,8 +388,9 @@ def step_test_writeback(program: Program, _state: dict) -> str:
 
 STEPS: list[tuple[str, Callable[[Program, dict], str]]] = [
     ("--version", step_version),
+    ("data files", step_data_files),
     ("doctor --json", step_doctor),
-    ("--lang de --screenshot", step_screenshot),
+    ("--screenshot in German and English", step_screenshot),
     ("demo-org serve", step_demo_org),
     ("connect --demo --no-browser", step_connect),
     ("sync", step_sync),

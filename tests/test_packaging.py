@@ -96,8 +96,9 @@ def test_the_smoke_test_runs_the_whole_job(tmp_path):
     steps = [line.split("(")[0].removeprefix("ok").strip() for line in result.stdout.splitlines()]
     assert steps[:-1] == [
         "--version",
+        "data files",
         "doctor --json",
-        "--lang de --screenshot",
+        "--screenshot in German and English",
         "demo-org serve",
         "connect --demo --no-browser",
         "sync",
