@@ -85,12 +85,14 @@ class WritebackSettingsForm(QWidget):
         self.kind_boxes: dict[str, QCheckBox] = {}
         items_layout = QVBoxLayout(self.items_box)
         items_layout.addWidget(self.all_items)
+        kinds_layout = QVBoxLayout()
+        kinds_layout.setContentsMargins(20, 0, 0, 0)  # under the check-all
+        items_layout.addLayout(kinds_layout)
         for kind in KINDS:
             box = QCheckBox(self._kind_text(kind), self.items_box)
             box.setObjectName(f"kind-{kind}")
-            box.setStyleSheet("margin-left: 20px;")
             self.kind_boxes[kind] = box
-            items_layout.addWidget(box)
+            kinds_layout.addWidget(box)
         self.error_label = _wrapped("", self)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
