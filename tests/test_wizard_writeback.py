@@ -320,7 +320,9 @@ def test_the_pages_in_german(qtbot, store, german):
         assert page.title() == "Test Write-Back"
         click(qtbot, page.run_button)
         qtbot.waitUntil(lambda: page.records_box.isVisible(), timeout=WAIT_MS)
-        assert page.view_buttons[0].text() == "In CRM anzeigen"
+        assert page.view_buttons[0].text() == "View in CRM", "the guide's name for it"
+        assert page.delete_button.text() == "Testdaten &löschen"
+        assert "Aktivitätsberichten" in page.reports_label.text()
         assert "Testkontakt" in page.records_grid.itemAtPosition(1, 0).widget().text()
         shoot(window, "8-test-writeback-de")
         click(qtbot, page.delete_button)

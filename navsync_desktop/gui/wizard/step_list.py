@@ -1,5 +1,5 @@
 """The wizard's steps beside its page: done ones ticked (a click goes back to one), the
-current one marked, the ones to come plain, and the ones a later version brings greyed out."""
+current one marked, the ones to come plain."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from navsync_desktop.i18n import Text
 class StepEntry:
     name: str  # the page's object name
     title: Text
-    built: bool  # False: a later version brings this step
 
 
 class _StepRow(QWidget):
@@ -70,7 +69,7 @@ class StepList(QFrame):
         current = names.index(name) if name in names else -1
         for index, row in enumerate(self.rows):
             title = translate(row.entry.title)
-            done = index < current and row.entry.built
+            done = index < current
             row.button.setVisible(done)
             row.label.setVisible(not done)
             if done:
@@ -81,16 +80,7 @@ class StepList(QFrame):
                 row.label.setText(f"▶  {title}")
                 row.label.setStyleSheet("font-weight: bold;")
                 row.label.setAccessibleName(self.tr("{step}: current step").format(step=title))
-            elif row.entry.built:
+            else:
                 row.label.setText(f"○  {title}")
                 row.label.setStyleSheet("")
                 row.label.setAccessibleName(self.tr("{step}: to come").format(step=title))
-            else:
-                row.label.setText(self.tr("○  {step} (later)").format(step=title))
-                row.label.setStyleSheet("color: palette(mid); font-style: italic;")
-                row.label.setToolTip(
-                    self.tr("A later version of NavSync Desktop brings this step.")
-                )
-                row.label.setAccessibleName(
-                    self.tr("{step}: comes in a later version").format(step=title)
-                )

@@ -30,7 +30,7 @@ SET_UP_SETTING = "wizard.finished"  # True once the admin finished the wizard
 class Step:
     name: str
     title: Text
-    page: Callable[[AppState], QWizardPage] | None = None  # None: a later version brings it
+    page: Callable[[AppState], QWizardPage]
 
 
 STEPS = (
@@ -65,12 +65,11 @@ class SetupWizard(QWizard):
         self.addPage(self.welcome_page)
         self.pages: dict[str, QWizardPage] = {}
         for step in STEPS:
-            if step.page is not None:
-                page = step.page(app_state)
-                page.setObjectName(step.name)
-                self.addPage(page)
-                self.pages[step.name] = page
-        self.step_list = StepList([StepEntry(s.name, s.title, s.page is not None) for s in STEPS])
+            page = step.page(app_state)
+            page.setObjectName(step.name)
+            self.addPage(page)
+            self.pages[step.name] = page
+        self.step_list = StepList([StepEntry(s.name, s.title) for s in STEPS])
         self.step_list.go_back_to.connect(self.go_back_to)
         self.setSideWidget(self.step_list)
         self.rejected.connect(app_state.manager.cancel_connect)
