@@ -37,6 +37,7 @@ def wizard_at(qtbot, store, scenario, page_name):
         qtbot.addWidget(window)
         names = {window.page(page_id).objectName(): page_id for page_id in window.pageIds()}
         window.setStartId(names[page_name])
+        window.resize(window.sizeHint())  # as the program shows it
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()  # keyboard focus, as on a desktop
@@ -90,7 +91,8 @@ def test_write_back_choices_are_kept_at_once_and_the_engine_sees_them(qtbot, sto
         assert page.title() == "Activity write-back"
         assert writeback_settings.modify_all_data(store) is True, "the org was asked"
         assert not form.unavailable_label.isVisible()
-        assert form.enable.text() == "&Enable Sales Navigator data to sync back to your CRM?"
+        assert form.question.text() == "Enable Sales Navigator data to sync back to your CRM?"
+        assert form.enable.text() == "&Enable write-back (recommended)"
         assert not form.enable.isChecked() and not form.items_box.isEnabled()
         assert window.button(NEXT).isEnabled(), "write-back is optional"
         assert form.enable.hasFocus()
@@ -312,7 +314,8 @@ def test_the_pages_in_german(qtbot, store, german):
         form = window.writeback_page.form
         loaded(qtbot, form)
         assert window.writeback_page.title() == "Rückübertragung von Aktivitäten"
-        assert "Enable Sales Navigator data to sync back to your CRM?" in form.enable.text()
+        assert "Enable Sales Navigator data to sync back to your CRM?" in form.question.text()
+        assert form.enable.text() == "Rückübertragung &einschalten (empfohlen)"
         assert "Sync back all data items" in form.all_items.text()
         shoot(window, "7-writeback-de")
         click(qtbot, window.button(NEXT))

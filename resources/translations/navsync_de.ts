@@ -2310,12 +2310,16 @@ Hilfe und Support: {url}</translation>
         <translation>Die Berechtigungen des verbundenen Benutzers werden geprüft…</translation>
     </message>
     <message>
-        <source>&amp;Enable Sales Navigator data to sync back to your CRM?</source>
-        <translation>&amp;Sales Navigator-Daten in Ihr CRM zurückübertragen? (Enable Sales Navigator data to sync back to your CRM?)</translation>
+        <source>Enable Sales Navigator data to sync back to your CRM?</source>
+        <translation>Sales Navigator-Daten in Ihr CRM zurückübertragen? (Enable Sales Navigator data to sync back to your CRM?)</translation>
     </message>
     <message>
-        <source>Optional, but strongly recommended to get the most out of the sync: InMails, messages, notes and calls of your seat holders are saved as activities in your CRM (InMails, messages and calls under Past Activities of the matched contact or lead, notes under Notes &amp; Attachments).</source>
-        <translation>Nicht zwingend erforderlich, für eine optimale Nutzung der Synchronisierung aber nachdrücklich empfohlen: InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden direkt als Aktivitäten in Ihrem CRM gespeichert (InMails, Nachrichten und Anrufe in den Past Activities des zugeordneten Kontakt- oder Lead-Eintrags, Notizen in den „Notes &amp; Attachments“).</translation>
+        <source>&amp;Enable write-back (recommended)</source>
+        <translation>Rückübertragung &amp;einschalten (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Optional, but strongly recommended to get the most out of the sync: InMails, messages, notes and calls of your seat holders are saved as activities in your CRM (InMails, messages and calls under Past Activities of the matched contact or lead, notes under Notes &amp; Attachments). Calls are only those started in the Sales Navigator app.</source>
+        <translation>Nicht zwingend erforderlich, für eine optimale Nutzung der Synchronisierung aber nachdrücklich empfohlen: InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden direkt als Aktivitäten in Ihrem CRM gespeichert (InMails, Nachrichten und Anrufe in den Past Activities des zugeordneten Kontakt- oder Lead-Eintrags, Notizen in den „Notes &amp; Attachments“). Anrufe werden nur gespeichert, wenn sie über die Sales Navigator-App gestartet wurden.</translation>
     </message>
     <message>
         <source>Items to sync back</source>
@@ -2338,8 +2342,8 @@ Hilfe und Support: {url}</translation>
         <translation>N&amp;otizen</translation>
     </message>
     <message>
-        <source>C&amp;alls (only calls started in the Sales Navigator app)</source>
-        <translation>&amp;Anrufe (nur Anrufe, die über die Sales Navigator-App gestartet wurden)</translation>
+        <source>C&amp;alls</source>
+        <translation>&amp;Anrufe</translation>
     </message>
     <message>
         <source>Choose at least one item to sync back, or turn write-back off.</source>

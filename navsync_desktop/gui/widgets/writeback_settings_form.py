@@ -67,17 +67,27 @@ class WritebackSettingsForm(QWidget):
         self.busy_label = QLabel(self.tr("Checking the connected user's permissions…"), self)
         self.busy_label.hide()
 
-        self.enable = QCheckBox(self.tr("&Enable Sales Navigator data to sync back to your CRM?"))
-        self.enable.setStyleSheet("font-weight: bold;")
+        self.question_box = QGroupBox(self)
+        self.question = _wrapped(
+            self.tr("Enable Sales Navigator data to sync back to your CRM?"), self.question_box
+        )
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.question.setStyleSheet("font-weight: bold;")
+        self.enable = QCheckBox(self.tr("&Enable write-back (recommended)"), self.question_box)
         explanation = _wrapped(
             self.tr(
                 "Optional, but strongly recommended to get the most out of the sync: InMails, "
                 "messages, notes and calls of your seat holders are saved as activities in "
                 "your CRM (InMails, messages and calls under Past Activities of the matched "
-                "contact or lead, notes under Notes & Attachments)."
+                "contact or lead, notes under Notes & Attachments). Calls are only those "
+                "started in the Sales Navigator app."
             ),
-            self,
+            self.question_box,
         )
+        question_layout = QVBoxLayout(self.question_box)
+        question_layout.addWidget(self.question)
+        question_layout.addWidget(self.enable)
+        question_layout.addWidget(explanation)
 
         self.items_box = QGroupBox(self.tr("Items to sync back"), self)
         self.all_items = QCheckBox(self.tr("Sync back a&ll data items"), self.items_box)
@@ -102,8 +112,7 @@ class WritebackSettingsForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.unavailable_label)
         layout.addWidget(self.busy_label)
-        layout.addWidget(self.enable)
-        layout.addWidget(explanation)
+        layout.addWidget(self.question_box)
         layout.addWidget(self.items_box)
         layout.addWidget(self.error_label)
 
@@ -114,14 +123,13 @@ class WritebackSettingsForm(QWidget):
         self.show_stored()
 
     def _kind_text(self, kind: str) -> str:
-        """The kind's name with a mnemonic (the engine's label where no mnemonic fits)."""
-        texts = {
+        """The kind's name with a mnemonic."""
+        return {
             "inmail": self.tr("&InMails"),
             "message": self.tr("&Messages"),
             "note": self.tr("N&otes"),
-            "call": self.tr("C&alls (only calls started in the Sales Navigator app)"),
-        }
-        return texts.get(kind) or translate(writeback_settings.KIND_LABELS[kind])
+            "call": self.tr("C&alls"),
+        }[kind]
 
     # the stored settings and the permission
 

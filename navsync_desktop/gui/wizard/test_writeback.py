@@ -83,7 +83,8 @@ class TestWriteBackPage(QWizardPage):
         busy = QHBoxLayout()
         busy.addWidget(self.run_button)
         busy.addWidget(self.busy_bar)
-        busy.addWidget(self.busy_label, 1)
+        busy.addWidget(self.busy_label)
+        busy.addStretch(1)
         self.error_label = _wrapped(content)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
@@ -105,6 +106,7 @@ class TestWriteBackPage(QWizardPage):
         cleanup = QHBoxLayout()
         cleanup.addWidget(self.delete_button)
         cleanup.addWidget(self.cleanup_label, 1)
+        cleanup.addStretch(0)
 
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
