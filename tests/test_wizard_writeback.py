@@ -4,13 +4,23 @@ HTTPS (scenarios demo, view-only-admin, email-validation-rule), clicked like an 
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 import pytest
 import requests
 from gui_support import WAIT_MS, finish_jobs, shoot
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QMenuBar,
+    QStyle,
+    QTabBar,
+    QWizard,
+)
 from sync_support import connected, demo_org_server, org_client
 from writeback_support import org_records
 
@@ -70,6 +80,32 @@ def saved(qtbot, form):
     qtbot.waitUntil(lambda: not form.is_saving(), timeout=WAIT_MS)
 
 
+def mnemonics(window) -> list[str]:
+    """The Alt+letter keys of what the window shows: its buttons, labelled fields, tabs and
+    menus (a letter used twice makes Alt+letter cycle instead of act)."""
+    texts = [
+        widget.text()
+        for widget in window.findChildren(QAbstractButton)
+        if widget.isVisibleTo(window)
+    ]
+    texts += [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(window)
+    ]
+    for bar in window.findChildren(QTabBar):
+        texts += [bar.tabText(index) for index in range(bar.count())]
+    for bar in window.findChildren(QMenuBar):
+        texts += [action.text() for action in bar.actions()]
+    keys = [re.search(r"&([^&])", text) for text in texts]
+    return [key.group(1).lower() for key in keys if key]
+
+
+def assert_no_mnemonic_twice(window) -> None:
+    keys = mnemonics(window)
+    assert sorted(keys) == sorted(set(keys)), f"an Alt key used twice: {sorted(keys)}"
+
+
 @pytest.fixture
 def opened_urls(monkeypatch):
     """What View in CRM hands to the desktop (no browser runs in a test)."""
@@ -92,7 +128,7 @@ def test_write_back_choices_are_kept_at_once_and_the_engine_sees_them(qtbot, sto
         assert writeback_settings.modify_all_data(store) is True, "the org was asked"
         assert not form.unavailable_label.isVisible()
         assert form.question.text() == "Enable Sales Navigator data to sync back to your CRM?"
-        assert form.enable.text() == "&Enable write-back (recommended)"
+        assert form.enable.text() == "Enable &write-back (recommended)"
         assert not form.enable.isChecked() and not form.items_box.isEnabled()
         assert window.button(NEXT).isEnabled(), "write-back is optional"
         assert form.enable.hasFocus()
@@ -103,6 +139,7 @@ def test_write_back_choices_are_kept_at_once_and_the_engine_sees_them(qtbot, sto
         assert writeback_settings.kinds(store) == ["inmail", "message", "note", "call"]
         assert form.items_box.isEnabled()
         assert form.all_items.checkState() is Qt.CheckState.Checked
+        assert_no_mnemonic_twice(window)
         shoot(window, "7-writeback")
 
         click(qtbot, form.kind_boxes["call"])
@@ -190,6 +227,7 @@ def test_test_write_back_lists_the_records_opens_them_and_deletes_them(
         ]
         assert "activity reports" in page.reports_label.text()
         assert len(page.view_buttons) == 5 and page.view_buttons[0].hasFocus()
+        assert_no_mnemonic_twice(window)
         shoot(window, "8-test-writeback")
 
         records = page.result.records
@@ -299,6 +337,7 @@ def test_the_main_window_s_crm_settings_tab_changes_the_same_settings(qtbot, sto
             click(qtbot, form.kind_boxes["inmail"])
         saved(qtbot, form)
         assert writeback_settings.kinds(store) == ["message", "note", "call"]
+        assert_no_mnemonic_twice(window)
         shoot(window, "main-crm-settings-writeback")
 
         settings_catalog.change(store, writeback_settings.KINDS_SETTING, "all")  # the CLI
@@ -315,8 +354,9 @@ def test_the_pages_in_german(qtbot, store, german):
         loaded(qtbot, form)
         assert window.writeback_page.title() == "Rückübertragung von Aktivitäten"
         assert "Enable Sales Navigator data to sync back to your CRM?" in form.question.text()
-        assert form.enable.text() == "Rückübertragung &einschalten (empfohlen)"
+        assert form.enable.text() == "Rückübertragung ein&schalten (empfohlen)"
         assert "Sync back all data items" in form.all_items.text()
+        assert_no_mnemonic_twice(window)
         shoot(window, "7-writeback-de")
         click(qtbot, window.button(NEXT))
         page = window.test_writeback_page
@@ -326,6 +366,10 @@ def test_the_pages_in_german(qtbot, store, german):
         assert page.view_buttons[0].text() == "View in CRM", "the guide's name for it"
         assert page.delete_button.text() == "Testdaten &löschen"
         assert "Aktivitätsberichten" in page.reports_label.text()
+        assert_no_mnemonic_twice(window)
+        # the done step's title is longer than the step list is wide: it is broken, not cut
+        done = window.step_list.rows[4].button.text()
+        assert done == "✔  Rückübertragung von\nAktivitäten"
         assert "Testkontakt" in page.records_grid.itemAtPosition(1, 0).widget().text()
         shoot(window, "8-test-writeback-de")
         click(qtbot, page.delete_button)

@@ -2314,8 +2314,16 @@ Hilfe und Support: {url}</translation>
         <translation>Sales Navigator-Daten in Ihr CRM zurückübertragen? (Enable Sales Navigator data to sync back to your CRM?)</translation>
     </message>
     <message>
-        <source>&amp;Enable write-back (recommended)</source>
-        <translation>Rückübertragung &amp;einschalten (empfohlen)</translation>
+        <source>Enable &amp;write-back (recommended)</source>
+        <translation>Rückübertragung ein&amp;schalten (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Sync back all &amp;data items</source>
+        <translation>Alle Datenelemen&amp;te übertragen (Sync back all data items)</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>N&amp;otizen</translation>
     </message>
     <message>
         <source>Optional, but strongly recommended to get the most out of the sync: InMails, messages, notes and calls of your seat holders are saved as activities in your CRM (InMails, messages and calls under Past Activities of the matched contact or lead, notes under Notes &amp; Attachments). Calls are only those started in the Sales Navigator app.</source>
@@ -2326,24 +2334,16 @@ Hilfe und Support: {url}</translation>
         <translation>Zu übertragende Elemente</translation>
     </message>
     <message>
-        <source>Sync back a&amp;ll data items</source>
-        <translation>Alle &amp;Datenelemente übertragen (Sync back all data items)</translation>
-    </message>
-    <message>
         <source>&amp;InMails</source>
         <translation>&amp;InMails</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation>&amp;Nachrichten</translation>
-    </message>
-    <message>
-        <source>N&amp;otes</source>
-        <translation>N&amp;otizen</translation>
+        <translation>Na&amp;chrichten</translation>
     </message>
     <message>
         <source>C&amp;alls</source>
-        <translation>&amp;Anrufe</translation>
+        <translation>An&amp;rufe</translation>
     </message>
     <message>
         <source>Choose at least one item to sync back, or turn write-back off.</source>

@@ -73,7 +73,7 @@ class WritebackSettingsForm(QWidget):
         )
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.question.setStyleSheet("font-weight: bold;")
-        self.enable = QCheckBox(self.tr("&Enable write-back (recommended)"), self.question_box)
+        self.enable = QCheckBox(self.tr("Enable &write-back (recommended)"), self.question_box)
         explanation = _wrapped(
             self.tr(
                 "Optional, but strongly recommended to get the most out of the sync: InMails, "
@@ -90,7 +90,7 @@ class WritebackSettingsForm(QWidget):
         question_layout.addWidget(explanation)
 
         self.items_box = QGroupBox(self.tr("Items to sync back"), self)
-        self.all_items = QCheckBox(self.tr("Sync back a&ll data items"), self.items_box)
+        self.all_items = QCheckBox(self.tr("Sync back all &data items"), self.items_box)
         self.all_items.setTristate(True)
         self.kind_boxes: dict[str, QCheckBox] = {}
         items_layout = QVBoxLayout(self.items_box)
@@ -127,7 +127,7 @@ class WritebackSettingsForm(QWidget):
         return {
             "inmail": self.tr("&InMails"),
             "message": self.tr("&Messages"),
-            "note": self.tr("N&otes"),
+            "note": self.tr("Note&s"),
             "call": self.tr("C&alls"),
         }[kind]
 

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLay
 from navsync_desktop.gui.i18n import translate
 from navsync_desktop.i18n import Text
 
+WIDTH = 190
+ROW_WIDTH = WIDTH - 40  # less the frame's and the button's margins
+
 
 @dataclass(frozen=True)
 class StepEntry:
@@ -37,6 +40,21 @@ class _StepRow(QWidget):
         layout.addWidget(self.label)
 
 
+def _broken_into_lines(text: str, button: QPushButton, width: int) -> str:
+    """A button's text does not wrap by itself: long (German) step titles are broken at
+    spaces so that they fit the list's width."""
+    metrics = button.fontMetrics()
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") > width:
+            lines.append(word)
+        elif lines:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class StepList(QFrame):
     """``go_back_to(name)`` asks the wizard to return to a done step."""
 
@@ -47,7 +65,7 @@ class StepList(QFrame):
         self.setObjectName("step-list")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.setFixedWidth(190)
+        self.setFixedWidth(WIDTH)
         self.setAccessibleName(self.tr("Setup steps"))
         heading = QLabel(self.tr("Steps"), self)
         heading.setStyleSheet("font-weight: bold;")
@@ -73,7 +91,7 @@ class StepList(QFrame):
             row.button.setVisible(done)
             row.label.setVisible(not done)
             if done:
-                row.button.setText(f"✔  {title}")
+                row.button.setText(_broken_into_lines(f"✔  {title}", row.button, ROW_WIDTH))
                 row.button.setToolTip(self.tr("Go back to this step"))
                 row.button.setAccessibleName(self.tr("{step}: done").format(step=title))
             elif index == current:

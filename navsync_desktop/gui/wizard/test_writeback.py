@@ -94,6 +94,7 @@ class TestWriteBackPage(QWizardPage):
         self.reports_label = _wrapped(self.records_box)
         self.view_message = _wrapped(self.records_box)
         self.view_message.setObjectName("view-message")
+        self.view_message.hide()
         records_layout = QVBoxLayout(self.records_box)
         records_layout.addLayout(self.records_grid)
         records_layout.addWidget(self.view_message)
@@ -196,7 +197,7 @@ class TestWriteBackPage(QWizardPage):
         self.result = None
         self.deleted = None
         self.cleanup_label.setText("")
-        self.view_message.setText("")
+        self._show_view_message("")
         job = self.app_state.watch(
             run_job(lambda _report: run_test_writeback(store, manager), self)
         )
