@@ -375,3 +375,50 @@ def test_the_pages_in_german(qtbot, store, german):
         click(qtbot, page.delete_button)
         qtbot.waitUntil(lambda: page._job is None, timeout=WAIT_MS)
         assert page.cleanup_label.text() == "Gelöschte Testeinträge in Ihrem CRM: 6."
+
+
+def test_test_records_left_from_an_earlier_run_are_offered_for_deletion(
+    qtbot, store, english_locale
+):
+    from navsync_desktop.engine.writeback_trial import run_test_writeback
+
+    settings_catalog.change(store, writeback_settings.ENABLED, "yes")
+    settings_catalog.change(store, writeback_settings.KINDS_SETTING, "inmail")
+    with wizard_at(qtbot, store, None, "test_writeback") as (window, _server):
+        manager = window.app_state.manager
+        left = run_test_writeback(store, manager).records  # e.g. `test-writeback` in a shell
+        page = window.test_writeback_page
+        page.initializePage()  # shown again
+        assert page.delete_button.isVisible()
+        assert "earlier Test Write-Back are still in your CRM" in page.cleanup_label.text()
+        click(qtbot, page.delete_button)
+        qtbot.waitUntil(lambda: page._job is None, timeout=WAIT_MS)
+        assert page.cleanup_label.text() == "Test records deleted in your CRM: 2."
+        with org_client(manager) as session:
+            for record in left:
+                assert org_records(session, record.sobject, "Id", "Id", record.id) == []
+
+
+def test_passed_and_kept_the_summary_says_how_to_delete_the_test_records(
+    qtbot, store, english_locale
+):
+    settings_catalog.change(store, writeback_settings.ENABLED, "yes")
+    settings_catalog.change(store, writeback_settings.KINDS_SETTING, "call")
+    with wizard_at(qtbot, store, None, "writeback") as (window, _server):
+        loaded(qtbot, window.writeback_page.form)
+        click(qtbot, window.button(NEXT))
+        page = window.test_writeback_page
+        click(qtbot, page.run_button)
+        qtbot.waitUntil(lambda: page.records_box.isVisible(), timeout=WAIT_MS)
+        click(qtbot, window.button(NEXT))
+        summary = window.finish_page.test_label.text()
+        assert summary.startswith("Passed. Its test records are still in your CRM")
+        assert "test-writeback --cleanup" in summary
+        click(qtbot, window.button(BACK))  # Back to delete them after all
+        assert window.currentPage() is page and page.delete_button.isVisible()
+        click(qtbot, page.delete_button)
+        qtbot.waitUntil(lambda: page._job is None, timeout=WAIT_MS)
+        click(qtbot, window.button(NEXT))
+        assert window.finish_page.test_label.text() == (
+            "Passed; the test records were deleted again."
+        )

@@ -2120,8 +2120,8 @@ Hilfe und Support: {url}</translation>
         <translation>Bestanden; die Testeinträge wurden wieder gelöscht.</translation>
     </message>
     <message>
-        <source>Passed. Its test records are still in your CRM: delete them on the Test Write-Back page once you have checked them.</source>
-        <translation>Bestanden. Die Testeinträge sind noch in Ihrem CRM: Löschen Sie sie auf der Seite „Test Write-Back“, sobald Sie sie geprüft haben.</translation>
+        <source>Passed. Its test records are still in your CRM: once you have checked them, delete them with Delete test data (Back), or later with navsync-desktop test-writeback --cleanup.</source>
+        <translation>Bestanden. Die Testeinträge sind noch in Ihrem CRM: Sobald Sie sie geprüft haben, löschen Sie sie mit „Testdaten löschen“ („Zurück“) oder später mit navsync-desktop test-writeback --cleanup.</translation>
     </message>
     <message>
         <source>Not run: activities reach your CRM untested.</source>

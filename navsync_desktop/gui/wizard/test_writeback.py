@@ -309,7 +309,8 @@ class TestWriteBackPage(QWizardPage):
             if self.deleted is not None:
                 return self.tr("Passed; the test records were deleted again.")
             return self.tr(
-                "Passed. Its test records are still in your CRM: delete them on the Test "
-                "Write-Back page once you have checked them."
+                "Passed. Its test records are still in your CRM: once you have checked them, "
+                "delete them with Delete test data (Back), or later with navsync-desktop "
+                "test-writeback --cleanup."
             )
         return self.tr("Not run: activities reach your CRM untested.")
