@@ -15,19 +15,13 @@ from navsync_desktop.engine import settings_catalog, writeback_settings
 from navsync_desktop.engine.writeback import check_permission
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import describe_error, translate
+from navsync_desktop.gui.widgets.wrapped_label import wrapped_label
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import Store
 from navsync_desktop.store.activities import KINDS
 from navsync_desktop.store.connection import ConnectionState
 
 ERROR_COLOUR = "#c62828"
-
-
-def _wrapped(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def _ask_the_org(store: Store, manager) -> bool | None:
@@ -60,7 +54,7 @@ class WritebackSettingsForm(QWidget):
         self._save_again = False
         self._showing = False  # while the stored values are put into the boxes
 
-        self.unavailable_label = _wrapped("", self)
+        self.unavailable_label = wrapped_label("", self)
         self.unavailable_label.setObjectName("unavailable")
         self.unavailable_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.unavailable_label.hide()
@@ -68,13 +62,13 @@ class WritebackSettingsForm(QWidget):
         self.busy_label.hide()
 
         self.question_box = QGroupBox(self)
-        self.question = _wrapped(
+        self.question = wrapped_label(
             self.tr("Enable Sales Navigator data to sync back to your CRM?"), self.question_box
         )
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.question.setStyleSheet("font-weight: bold;")
         self.enable = QCheckBox(self.tr("Enable &write-back (recommended)"), self.question_box)
-        explanation = _wrapped(
+        explanation = wrapped_label(
             self.tr(
                 "Optional, but strongly recommended to get the most out of the sync: InMails, "
                 "messages, notes and calls of your seat holders are saved as activities in "
@@ -103,7 +97,7 @@ class WritebackSettingsForm(QWidget):
             box.setObjectName(f"kind-{kind}")
             self.kind_boxes[kind] = box
             kinds_layout.addWidget(box)
-        self.error_label = _wrapped("", self)
+        self.error_label = wrapped_label("", self)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error_label.hide()
@@ -237,7 +231,7 @@ class WritebackSummary(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = _wrapped("", self)
+        self.label = wrapped_label("", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

@@ -31,7 +31,8 @@ from navsync_desktop.engine.writeback_trial import (
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import describe_error, format_number, translate
 from navsync_desktop.gui.widgets.status_header import StatusHeader
-from navsync_desktop.gui.wizard.crm_settings import scrolling
+from navsync_desktop.gui.widgets.wrapped_label import wrapped_label
+from navsync_desktop.gui.wizard.crm_settings import lay_out_page
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import settings
 
@@ -45,13 +46,6 @@ class Outcome(Enum):
     FAILED = "failed"
 
 
-def _wrapped(parent: QWidget, text: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class TestWriteBackPage(QWizardPage):
     __test__ = False  # not a pytest test class
 
@@ -63,16 +57,16 @@ class TestWriteBackPage(QWizardPage):
         self.header = StatusHeader(self)
         self.header.follow(app_state)
         content = QWidget(self)
-        intro = _wrapped(
-            content,
-            self.tr(
+        intro = wrapped_label(
+            parent=content,
+            text=self.tr(
                 "Test Write-Back creates a contact in your CRM and, for this test contact, one "
                 "test activity of every item you sync back, so that you can check them: View "
                 "in CRM shows each test record. No test record is created when a validation "
                 "rule of your CRM requires an email address on contacts."
             ),
         )
-        self.skip_label = _wrapped(content)
+        self.skip_label = wrapped_label(parent=content)
         self.skip_label.setObjectName("skip")
         self.run_button = QPushButton(self.tr("&Run Test Write-Back"), content)
         self.run_button.clicked.connect(self.run_test)
@@ -85,14 +79,14 @@ class TestWriteBackPage(QWizardPage):
         busy.addWidget(self.busy_bar)
         busy.addWidget(self.busy_label)
         busy.addStretch(1)
-        self.error_label = _wrapped(content)
+        self.error_label = wrapped_label(parent=content)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
 
         self.records_box = QGroupBox(self.tr("Test records in your CRM"), content)
         self.records_grid = QGridLayout()
-        self.reports_label = _wrapped(self.records_box)
-        self.view_message = _wrapped(self.records_box)
+        self.reports_label = wrapped_label(parent=self.records_box)
+        self.view_message = wrapped_label(parent=self.records_box)
         self.view_message.setObjectName("view-message")
         self.view_message.hide()
         records_layout = QVBoxLayout(self.records_box)
@@ -100,7 +94,7 @@ class TestWriteBackPage(QWizardPage):
         records_layout.addWidget(self.view_message)
         records_layout.addWidget(self.reports_label)
 
-        self.cleanup_label = _wrapped(content)
+        self.cleanup_label = wrapped_label(parent=content)
         self.cleanup_label.setObjectName("cleanup")
         self.delete_button = QPushButton(self.tr("&Delete test data"), content)
         self.delete_button.clicked.connect(self.delete_test_data)
@@ -109,18 +103,8 @@ class TestWriteBackPage(QWizardPage):
         cleanup.addWidget(self.cleanup_label, 1)
         cleanup.addStretch(0)
 
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(intro)
-        inner.addWidget(self.skip_label)
-        inner.addLayout(busy)
-        inner.addWidget(self.error_label)
-        inner.addWidget(self.records_box)
-        inner.addLayout(cleanup)
-        inner.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(scrolling(content, self), 1)
+        parts = [intro, self.skip_label, busy, self.error_label, self.records_box, cleanup]
+        lay_out_page(self, self.header, content, parts)
 
         self.outcome = Outcome.NOT_RUN
         self.result: TestWriteBackResult | None = None

@@ -3,12 +3,12 @@ works either way; each choice is kept the moment it is made."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QWidget, QWizardPage
 
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.gui.widgets.writeback_settings_form import WritebackSettingsForm
-from navsync_desktop.gui.wizard.crm_settings import scrolling
+from navsync_desktop.gui.wizard.crm_settings import lay_out_page
 
 
 class WritebackPage(QWizardPage):
@@ -26,13 +26,7 @@ class WritebackPage(QWizardPage):
         self.header.follow(app_state)
         content = QWidget(self)
         self.form = WritebackSettingsForm(app_state, content)
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.form)
-        inner.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(scrolling(content, self), 1)
+        lay_out_page(self, self.header, content, [self.form])
 
     def initializePage(self) -> None:
         self.form.load()
