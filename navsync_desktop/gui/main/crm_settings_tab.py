@@ -107,7 +107,7 @@ class CrmSettingsTab(QWidget):
     def refresh(self) -> None:
         store = self.app_state.store
         self.answers.show_answers(store, crm_settings.synced_choices(store))
-        self.writeback_form.show_stored()
+        self.writeback_form.refresh()
         self.interval.blockSignals(True)
         self.interval.setValue(sync_settings.interval_hours(store))
         self.interval.blockSignals(False)

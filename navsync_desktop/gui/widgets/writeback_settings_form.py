@@ -221,6 +221,12 @@ class WritebackSettingsForm(QWidget):
     def is_saving(self) -> bool:
         return self._saving is not None
 
+    def refresh(self) -> None:
+        """Shows what is stored now (changed elsewhere, e.g. by the CLI); a click still being
+        saved is not undone."""
+        if not self.is_saving():
+            self.show_stored()
+
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
