@@ -511,7 +511,7 @@ def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
             "▶  Activity write-back",
             "○  Test Write-Back",
         ]
-        qtbot.waitUntil(lambda: writeback.form._loading is None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not writeback.form.is_loading(), timeout=WAIT_MS)
         writeback.form.enable.click()  # write-back on, every item
         qtbot.waitUntil(lambda: not writeback.form.is_saving(), timeout=WAIT_MS)
         click(qtbot, window, QWizard.WizardButton.NextButton)

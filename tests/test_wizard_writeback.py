@@ -73,7 +73,7 @@ def click(qtbot, widget):
 
 
 def loaded(qtbot, form):
-    qtbot.waitUntil(lambda: form._loading is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not form.is_loading(), timeout=WAIT_MS)
 
 
 def saved(qtbot, form):

@@ -44,7 +44,6 @@ class WritebackSettingsForm(QWidget):
     (one save at a time, the latest choice last); ``saved`` follows each save."""
 
     saved = Signal()
-    loaded = Signal()
 
     def __init__(self, app_state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,9 +126,6 @@ class WritebackSettingsForm(QWidget):
 
     # the stored settings and the permission
 
-    def available(self) -> bool:
-        return writeback_settings.modify_all_data(self.app_state.store) is not False
-
     def load(self) -> None:
         """Shows the stored settings, then asks the org for Modify All Data."""
         self.show_stored()
@@ -146,7 +142,6 @@ class WritebackSettingsForm(QWidget):
         self._loading = None
         self.busy_label.hide()
         self.show_stored()
-        self.loaded.emit()
 
     def show_stored(self) -> None:
         store = self.app_state.store
@@ -217,6 +212,9 @@ class WritebackSettingsForm(QWidget):
         if self._save_again:
             self._save_again = False
             self._changed()
+
+    def is_loading(self) -> bool:
+        return self._loading is not None
 
     def is_saving(self) -> bool:
         return self._saving is not None
