@@ -193,7 +193,7 @@ def test_without_modify_all_data_write_back_is_unavailable_and_the_test_skipped(
 
 
 def test_test_write_back_lists_the_records_opens_them_and_deletes_them(
-    qtbot, store, english_locale, opened_urls
+    qtbot, store, english_locale, opened_urls, monkeypatch
 ):
     settings_catalog.change(store, writeback_settings.ENABLED, "yes")
     with wizard_at(qtbot, store, None, "writeback") as (window, server):
@@ -241,6 +241,13 @@ def test_test_write_back_lists_the_records_opens_them_and_deletes_them(
         assert TEST_LAST_NAME in shown.text, "the browser is logged in and sees the contact"
         assert contact.view_url == (
             f"{server.endpoint.browser_url}/lightning/r/Contact/{contact.id}/view"
+        )
+
+        monkeypatch.setattr(test_writeback.QDesktopServices, "openUrl", lambda _url: False)
+        click(qtbot, page.view_buttons[1])  # no browser could be started
+        qtbot.waitUntil(page.view_message.isVisible, timeout=WAIT_MS)
+        assert page.view_message.text() == (
+            f"No browser could be opened. The record's address: {records[1].view_url}"
         )
 
         assert page.delete_button.isVisible()
