@@ -536,6 +536,10 @@
         <translation>Än&amp;dern …</translation>
     </message>
     <message>
+        <source>Activity write-back</source>
+        <translation>Rückübertragung von Aktivitäten</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
@@ -702,12 +706,24 @@
         <translation>CRM-Einstellungen</translation>
     </message>
     <message>
+        <source>Activity write-back</source>
+        <translation>Rückübertragung von Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Write-back:</source>
+        <translation>Rückübertragung:</translation>
+    </message>
+    <message>
+        <source>Test Write-Back:</source>
+        <translation>Test Write-Back:</translation>
+    </message>
+    <message>
         <source>What happens next</source>
         <translation>Wie es weitergeht</translation>
     </message>
     <message>
-        <source>{finish} opens the main window. Its header always shows whether NavSync Desktop is connected to Salesforce and when it last synced. The CRM data is synced {interval}, and Sync now syncs at once. Manage the seat holders on the Seats tab, and change these answers on the CRM settings tab. Activity write-back and Test Write-Back come with a later version.</source>
-        <translation>„{finish}“ öffnet das Hauptfenster. Seine Kopfzeile zeigt immer, ob NavSync Desktop mit Salesforce verbunden ist und wann zuletzt synchronisiert wurde. Die CRM-Daten werden {interval} synchronisiert, „Jetzt synchronisieren“ synchronisiert sofort. Die Lizenznehmer verwalten Sie auf der Registerkarte „Lizenznehmer“, diese Antworten ändern Sie auf der Registerkarte „CRM-Einstellungen“. Die Rückübertragung von Aktivitäten und „Test Write-Back“ kommen mit einer späteren Version.</translation>
+        <source>{finish} opens the main window. Its header always shows whether NavSync Desktop is connected to Salesforce and when it last synced. The CRM data is synced {interval}, and Sync now syncs at once. Manage the seat holders on the Seats tab, and change these answers and the activity write-back on the CRM settings tab.</source>
+        <translation>„{finish}“ öffnet das Hauptfenster. Seine Kopfzeile zeigt immer, ob NavSync Desktop mit Salesforce verbunden ist und wann zuletzt synchronisiert wurde. Die CRM-Daten werden {interval} synchronisiert, „Jetzt synchronisieren“ synchronisiert sofort. Die Lizenznehmer verwalten Sie auf der Registerkarte „Lizenznehmer“, diese Antworten und die Rückübertragung von Aktivitäten ändern Sie auf der Registerkarte „CRM-Einstellungen“.</translation>
     </message>
 </context>
 <context>
@@ -1848,18 +1864,6 @@ Hilfe und Support: {url}</translation>
         <source>{step}: to come</source>
         <translation>{step}: folgt</translation>
     </message>
-    <message>
-        <source>○  {step} (later)</source>
-        <translation>○  {step} (später)</translation>
-    </message>
-    <message>
-        <source>A later version of NavSync Desktop brings this step.</source>
-        <translation>Diesen Schritt bringt eine spätere Version von NavSync Desktop.</translation>
-    </message>
-    <message>
-        <source>{step}: comes in a later version</source>
-        <translation>{step}: kommt mit einer späteren Version</translation>
-    </message>
 </context>
 <context>
     <name>Store</name>
@@ -2019,6 +2023,109 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>The test activities could not be created ({reason}); the test records created so far were deleted again.</source>
         <translation>Die Testaktivitäten konnten nicht erstellt werden ({reason}); die bis dahin erstellten Testeinträge wurden wieder gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>TestWriteBackPage</name>
+    <message>
+        <source>Test Write-Back</source>
+        <translation>Test Write-Back</translation>
+    </message>
+    <message>
+        <source>Check that activities arrive in your CRM before you finish.</source>
+        <translation>Prüfen Sie vor dem Abschluss, ob die Übertragung in Ihr CRM funktioniert.</translation>
+    </message>
+    <message>
+        <source>Test Write-Back creates a contact in your CRM and, for this test contact, one test activity of every item you sync back, so that you can check them: View in CRM shows each test record. No test record is created when a validation rule of your CRM requires an email address on contacts.</source>
+        <translation>Test Write-Back erstellt in Ihrem CRM einen Eintrag mit einem Contact und für diesen Testkontakt eine Testaktivität jedes übertragenen Elements, damit Sie diese prüfen können. Jeden Testeintrag können Sie über View in CRM anzeigen. Ein solcher Testeintrag wird nicht erstellt, wenn Validierungsregeln Ihres CRM die Angabe einer E-Mail-Adresse für Kontakteinträge voraussetzen.</translation>
+    </message>
+    <message>
+        <source>&amp;Run Test Write-Back</source>
+        <translation>Test Write-Back &amp;starten</translation>
+    </message>
+    <message>
+        <source>Creating the test records in your CRM…</source>
+        <translation>Die Testeinträge werden in Ihrem CRM erstellt…</translation>
+    </message>
+    <message>
+        <source>Test records in your CRM</source>
+        <translation>Testeinträge in Ihrem CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Delete test data</source>
+        <translation>Testdaten &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Activity write-back is off, so there is nothing to test: Test Write-Back is skipped. Turn write-back on on the previous page to test it.</source>
+        <translation>Die Rückübertragung von Aktivitäten ist ausgeschaltet, es gibt also nichts zu testen: Test Write-Back wird übersprungen. Schalten Sie die Rückübertragung auf der vorigen Seite ein, um sie zu testen.</translation>
+    </message>
+    <message>
+        <source>Test Write-Back is skipped. {reason}</source>
+        <translation>Test Write-Back wird übersprungen. {reason}</translation>
+    </message>
+    <message>
+        <source>The test is optional: Next goes on without it. Activities then reach your CRM untested.</source>
+        <translation>Der Test ist optional: „Weiter“ geht auch ohne ihn weiter. Aktivitäten erreichen Ihr CRM dann ungetestet.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Test records of an earlier Test Write-Back are still in your CRM.</source>
+        <translation>Testeinträge eines früheren Test Write-Back sind noch in Ihrem CRM.</translation>
+    </message>
+    <message>
+        <source>Test record</source>
+        <translation>Testeintrag</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Salesforce record</source>
+        <translation>Salesforce-Eintrag</translation>
+    </message>
+    <message>
+        <source>View in CRM</source>
+        <translation>View in CRM</translation>
+    </message>
+    <message>
+        <source>View {record} in CRM</source>
+        <translation>{record} im CRM anzeigen (View in CRM)</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. The record's address: {url}</source>
+        <translation>Es konnte kein Browser geöffnet werden. Die Adresse des Eintrags: {url}</translation>
+    </message>
+    <message>
+        <source>The test data could not be deleted: {reason}</source>
+        <translation>Die Testdaten konnten nicht gelöscht werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Test records deleted in your CRM: {count}.</source>
+        <translation>Gelöschte Testeinträge in Ihrem CRM: {count}.</translation>
+    </message>
+    <message>
+        <source>Skipped.</source>
+        <translation>Übersprungen.</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>Fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Passed; the test records were deleted again.</source>
+        <translation>Bestanden; die Testeinträge wurden wieder gelöscht.</translation>
+    </message>
+    <message>
+        <source>Passed. Its test records are still in your CRM: once you have checked them, delete them with Delete test data (Back), or later with navsync-desktop test-writeback --cleanup.</source>
+        <translation>Bestanden. Die Testeinträge sind noch in Ihrem CRM: Sobald Sie sie geprüft haben, löschen Sie sie mit „Testdaten löschen“ („Zurück“) oder später mit navsync-desktop test-writeback --cleanup.</translation>
+    </message>
+    <message>
+        <source>Not run: activities reach your CRM untested.</source>
+        <translation>Nicht ausgeführt: Aktivitäten erreichen Ihr CRM ungetestet.</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2290,79 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>{kind} are not synced back to the CRM. Choose them among the items to sync back in the CRM settings first.</source>
         <translation>{kind} werden nicht ins CRM übertragen. Wählen Sie sie zuerst in den CRM-Einstellungen unter den zu übertragenden Elementen aus.</translation>
+    </message>
+</context>
+<context>
+    <name>WritebackPage</name>
+    <message>
+        <source>Activity write-back</source>
+        <translation>Rückübertragung von Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Choose whether InMails, messages, notes and calls go back to your CRM as activities. You can change it later on the CRM settings tab.</source>
+        <translation>Legen Sie fest, ob InMails, Nachrichten, Notizen und Anrufe als Aktivitäten in Ihr CRM zurückübertragen werden. Sie können das später auf der Registerkarte „CRM-Einstellungen“ ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>WritebackSettingsForm</name>
+    <message>
+        <source>Checking the connected user's permissions…</source>
+        <translation>Die Berechtigungen des verbundenen Benutzers werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Enable Sales Navigator data to sync back to your CRM?</source>
+        <translation>Sales Navigator-Daten in Ihr CRM zurückübertragen? (Enable Sales Navigator data to sync back to your CRM?)</translation>
+    </message>
+    <message>
+        <source>Enable &amp;write-back (recommended)</source>
+        <translation>Rückübertragung ein&amp;schalten (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Sync back all &amp;data items</source>
+        <translation>Alle Datenelemen&amp;te übertragen (Sync back all data items)</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Optional, but strongly recommended to get the most out of the sync: InMails, messages, notes and calls of your seat holders are saved as activities in your CRM (InMails, messages and calls under Past Activities of the matched contact or lead, notes under Notes &amp; Attachments). Calls are only those started in the Sales Navigator app.</source>
+        <translation>Nicht zwingend erforderlich, für eine optimale Nutzung der Synchronisierung aber nachdrücklich empfohlen: InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden direkt als Aktivitäten in Ihrem CRM gespeichert (InMails, Nachrichten und Anrufe in den Past Activities des zugeordneten Kontakt- oder Lead-Eintrags, Notizen in den „Notes &amp; Attachments“). Anrufe werden nur gespeichert, wenn sie über die Sales Navigator-App gestartet wurden.</translation>
+    </message>
+    <message>
+        <source>Items to sync back</source>
+        <translation>Zu übertragende Elemente</translation>
+    </message>
+    <message>
+        <source>&amp;InMails</source>
+        <translation>&amp;InMails</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>Na&amp;chrichten</translation>
+    </message>
+    <message>
+        <source>C&amp;alls</source>
+        <translation>An&amp;rufe</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to sync back, or turn write-back off.</source>
+        <translation>Wählen Sie mindestens ein Element zum Übertragen aus, oder schalten Sie die Rückübertragung aus.</translation>
+    </message>
+</context>
+<context>
+    <name>WritebackSummary</name>
+    <message>
+        <source>Off: activities stay in NavSync Desktop.</source>
+        <translation>Aus: Die Aktivitäten bleiben in NavSync Desktop.</translation>
+    </message>
+    <message>
+        <source>On, all data items: {items}</source>
+        <translation>Ein, alle Datenelemente: {items}</translation>
+    </message>
+    <message>
+        <source>On: {items}</source>
+        <translation>Ein: {items}</translation>
     </message>
 </context>
 </TS>
