@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from navsync_desktop import __version__, cli_crm, cli_types, cli_writeback, paths
+from navsync_desktop import __version__, cli_crm, cli_support, cli_types, cli_writeback, paths
 from navsync_desktop.cli_common import (
     CommandError,
     connection_manager,
@@ -29,6 +29,7 @@ from navsync_desktop.engine.connection_state import ConnectionFailed
 from navsync_desktop.engine.seats import SeatError
 from navsync_desktop.engine.settings_catalog import SettingError
 from navsync_desktop.engine.status import read_status
+from navsync_desktop.engine.support_bundle import BundleError
 from navsync_desktop.logs import setup_logging
 from navsync_desktop.salesforce.errors import SalesforceError
 from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
@@ -48,6 +49,7 @@ USER_ERRORS = (
     SettingError,
     ActivityError,
     paths.DataFolderError,
+    BundleError,
 )
 STATUS_MARK = {Status.PASS: "ok  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
 
@@ -106,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_parser.set_defaults(handler=cmd_settings)
     cli_crm.add_commands(commands)
     cli_writeback.add_commands(commands)
+    cli_support.add_commands(commands)
 
     demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
     demo_org_cli.add_subcommands(
