@@ -37,7 +37,8 @@ PHONE_KEYS = {"phone", "mobile_phone", "person_phone"}
 PROFILE_KEYS = {"profile_url", "person_url", "linkedin_profile_url"}
 TEXT_KEYS = {"subject", "content", "conversation_title", "body"}
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+MASKED_DOMAIN = "masked.invalid"
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?!masked\.invalid\b)[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # International numbers (+49 …, 0049 …): local numbers are too like dates and counts to guess
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9][0-9 ()/.-]{6,}[0-9]")
 _PROFILE = re.compile(
@@ -75,7 +76,7 @@ class Redactor:
         return f"person-{self._digest(value)}"
 
     def email(self, value: str) -> str:
-        return f"email-{self._digest(value)}@masked.invalid"
+        return f"email-{self._digest(value)}@{MASKED_DOMAIN}"
 
     def phone(self, value: str) -> str:
         return f"phone-{self._digest(value)}"
