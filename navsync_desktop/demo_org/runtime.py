@@ -248,6 +248,26 @@ class DemoOrgServer:
         self.stop()
 
 
+def reset_org_folder(folder: Path) -> str:
+    """Seed the folder's org anew as it was seeded (same scenario and size); the logins go with
+    the old file. DemoOrgBusyError when a server runs from the folder: a server's file is not
+    swapped under its open connections and Bulk jobs (restart it with --reset instead).
+    Returns the scenario's name."""
+    folder = Path(folder)
+    owner_only_folder(folder)
+    lock = FileLock(str(folder / LOCK_FILE), mode=0o600)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DemoOrgBusyError(folder, _read_served(folder)) from None
+    try:
+        store = OrgStore.open(folder / DATABASE_FILE, reset=True)
+        store.close()
+        return store.scenario.name
+    finally:
+        lock.release()
+
+
 def ensure_demo_org(
     folder: Path, *, port: int = DEFAULT_PORT
 ) -> tuple[DemoOrgEndpoint, DemoOrgServer | None]:
