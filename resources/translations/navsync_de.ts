@@ -16,7 +16,7 @@
         <translation>Die Notiz ist leer.</translation>
     </message>
     <message>
-        <source>A call's duration cannot be negative.</source>
+        <source>A call&apos;s duration cannot be negative.</source>
         <translation>Die Dauer eines Anrufs kann nicht negativ sein.</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
         <translation>„Proof Key for Code Exchange (PKCE) erforderlich“: ein. „Geheimnis für Webserver-Fluss erforderlich“ und „Geheimnis für Aktualisierungstoken-Fluss erforderlich“: aus (NavSync Desktop speichert kein Client-Geheimnis).</translation>
     </message>
     <message>
-        <source>Then copy the app's Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
+        <source>Then copy the app&apos;s Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
         <translation>Kopieren Sie dann den Verbraucherschlüssel der App (OAuth-Einstellungen, „Verbraucherschlüssel und -geheimnis“) oben in das Feld Client-ID.</translation>
     </message>
     <message>
@@ -203,7 +203,7 @@
         <translation>Warten auf die Salesforce-Anmeldung im Browser …</translation>
     </message>
     <message>
-        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario's user and the password filled in: choose Allow.</source>
+        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario&apos;s user and the password filled in: choose Allow.</source>
         <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Ihre Anmeldeseite öffnet sich im Browser, Benutzer und Kennwort des Szenarios sind schon eingetragen: Wählen Sie „Zulassen“.</translation>
     </message>
     <message>
@@ -326,11 +326,11 @@
         <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut mit --replace-data, um die lokalen Daten zu ersetzen, oder melden Sie sich bei {old_org} an.</translation>
     </message>
     <message>
-        <source>Enter the Consumer Key of your org's External Client App as Client ID.</source>
+        <source>Enter the Consumer Key of your org&apos;s External Client App as Client ID.</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org als Client-ID ein.</translation>
     </message>
     <message>
-        <source>Give the Consumer Key of your org's External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
+        <source>Give the Consumer Key of your org&apos;s External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org mit --client-id an (wie Sie die App anlegen, steht in docs/connect-a-salesforce-org.md).</translation>
     </message>
     <message>
@@ -397,7 +397,7 @@
         <translation>Ja: Alle Lizenznehmer werden synchronisiert</translation>
     </message>
     <message>
-        <source>No: each seat holder's own switch on the Seats tab decides</source>
+        <source>No: each seat holder&apos;s own switch on the Seats tab decides</source>
         <translation>Nein: Der Schalter jedes Lizenznehmers auf der Registerkarte „Lizenznehmer“ entscheidet</translation>
     </message>
     <message>
@@ -554,6 +554,29 @@
     <message>
         <source>The CRM settings were saved.</source>
         <translation>Die CRM-Einstellungen wurden gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoReset</name>
+    <message>
+        <source>The demo is reset: the demo org is seeded anew, the local data is cleared and the demo login is removed from the keyring.</source>
+        <translation>Die Demo ist zurückgesetzt: Die Demo-Org ist neu befüllt, die lokalen Daten sind gelöscht und die Demo-Anmeldung ist aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>The local data is cleared and the demo login is removed from the keyring. The demo org at {url} (process {pid}) was not seeded anew: stop it and start it again with navsync-desktop demo-org serve --reset.</source>
+        <translation>Die lokalen Daten sind gelöscht und die Demo-Anmeldung ist aus dem Schlüsselbund entfernt. Die Demo-Org unter {url} (Prozess {pid}) wurde nicht neu befüllt: Beenden Sie sie und starten Sie sie mit navsync-desktop demo-org serve --reset neu.</translation>
+    </message>
+    <message>
+        <source>Demo reset refused: the local data belongs to the Salesforce org {org_id}, not to the demo org. Nothing was changed.</source>
+        <translation>Zurücksetzen der Demo abgelehnt: Die lokalen Daten gehören zur Salesforce-Org {org_id}, nicht zur Demo-Org. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Wait until the connection or sync in progress has finished.</source>
+        <translation>Warten Sie, bis die laufende Verbindung oder Synchronisierung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The demo org is not available here. Nothing changed.</source>
+        <translation>Die Demo-Org ist hier nicht verfügbar. Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -753,7 +776,7 @@
         <translation>API-Nutzung</translation>
     </message>
     <message>
-        <source>The org's API requests in the last 24 hours, of its daily allowance, as Salesforce reported them at the end of the run (Sforce-Limit-Info)</source>
+        <source>The org&apos;s API requests in the last 24 hours, of its daily allowance, as Salesforce reported them at the end of the run (Sforce-Limit-Info)</source>
         <translation>Die API-Anforderungen der Org in den letzten 24 Stunden, von ihrem Tageskontingent, wie Salesforce sie am Ende des Laufs gemeldet hat (Sforce-Limit-Info)</translation>
     </message>
     <message>
@@ -812,7 +835,7 @@
         <translation>{file}, Zeile {line}: {problem}. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder's profile URL first.</source>
+        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder&apos;s profile URL first.</source>
         <translation>Für {email} ist keine LinkedIn-Profil-URL hinterlegt, daher lassen sich gesendete und empfangene Nachrichten nicht unterscheiden. Hinterlegen Sie zuerst die Profil-URL des Lizenznehmers.</translation>
     </message>
     <message>
@@ -840,7 +863,7 @@
         <translation>die Datei ist leer: sie braucht die Kopfzeile</translation>
     </message>
     <message>
-        <source>the header lacks the column {columns} (is this LinkedIn's messages.csv?)</source>
+        <source>the header lacks the column {columns} (is this LinkedIn&apos;s messages.csv?)</source>
         <translation>in der Kopfzeile fehlt die Spalte {columns} (ist das die messages.csv von LinkedIn?)</translation>
     </message>
     <message>
@@ -1010,7 +1033,7 @@
         <translation>Über NavSync Desktop</translation>
     </message>
     <message>
-        <source>NavSync Desktop {version}: Sales Navigator's CRM sync and activity write-back to Salesforce, on the desktop.
+        <source>NavSync Desktop {version}: Sales Navigator&apos;s CRM sync and activity write-back to Salesforce, on the desktop.
 Help and support: {url}</source>
         <translation>NavSync Desktop {version}: CRM-Synchronisierung und Rückübertragung von Aktivitäten aus Sales Navigator in Salesforce, auf dem Desktop.
 Hilfe und Support: {url}</translation>
@@ -1461,7 +1484,7 @@ Hilfe und Support: {url}</translation>
         <translation>NavSync Desktop hat sie ignoriert und wartet weiter auf die Anmeldung in dem Fenster, das es geöffnet hat. Schließen Sie die Anmeldung dort ab.</translation>
     </message>
     <message>
-        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network's proxy settings.</source>
+        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network&apos;s proxy settings.</source>
         <translation>Das Zertifikat von {host} konnte nicht überprüft werden, daher wurde nichts gesendet. Prüfen Sie die Adresse oder die Proxy-Einstellungen des Netzwerks.</translation>
     </message>
     <message>
@@ -1582,7 +1605,7 @@ Hilfe und Support: {url}</translation>
         <translation>„{value}“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>The seat holder's name is missing</source>
+        <source>The seat holder&apos;s name is missing</source>
         <translation>Der Name des Lizenznehmers fehlt</translation>
     </message>
     <message>
@@ -1673,11 +1696,11 @@ Hilfe und Support: {url}</translation>
         <translation>Spalten: E-Mail, Name, Sitztyp, Profil-URL, Synchronisierung (durch Komma oder Semikolon getrennt)</translation>
     </message>
     <message>
-        <source>Add the demo org's sales &amp;reps</source>
+        <source>Add the demo org&apos;s sales &amp;reps</source>
         <translation>&amp;Vertriebsmitarbeiter der Demo-Org hinzufügen</translation>
     </message>
     <message>
-        <source>The demo org's users who own accounts, opportunities or leads</source>
+        <source>The demo org&apos;s users who own accounts, opportunities or leads</source>
         <translation>Die Benutzer der Demo-Org, denen Accounts, Opportunities oder Leads gehören</translation>
     </message>
     <message>
@@ -1689,7 +1712,7 @@ Hilfe und Support: {url}</translation>
         <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Ja“: Alle Lizenznehmer werden synchronisiert. Um für jeden Lizenznehmer einzeln zu wählen, antworten Sie auf der Registerkarte „CRM-Einstellungen“ mit „Nein“.</translation>
     </message>
     <message>
-        <source>Auto sync all seat holders is No: each seat holder's Sync switch decides.</source>
+        <source>Auto sync all seat holders is No: each seat holder&apos;s Sync switch decides.</source>
         <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Nein“: Der Schalter „Synchronisierung“ jedes Lizenznehmers entscheidet.</translation>
     </message>
     <message>
@@ -1764,7 +1787,7 @@ Hilfe und Support: {url}</translation>
         <translation>{key} muss eine ganze Zahl von {low} bis {high} sein</translation>
     </message>
     <message>
-        <source>The org's {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
+        <source>The org&apos;s {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
         <translation>Die {what} der Organisation sind noch nicht bekannt: Verbinden Sie zuerst mit Salesforce (und synchronisieren Sie), oder wählen Sie {not_sure}.</translation>
     </message>
     <message>
@@ -1897,6 +1920,107 @@ Hilfe und Support: {url}</translation>
     </message>
 </context>
 <context>
+    <name>SupportActions</name>
+    <message>
+        <source>Create &amp;support bundle…</source>
+        <translation>&amp;Supportpaket erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo…</source>
+        <translation>Demo &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Reset demo</source>
+        <translation>Demo zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the demo to its seeded state? The demo org is seeded anew, the local data (seat holders, settings, synced records, activities) is deleted and the demo login is removed from the keyring.</source>
+        <translation>Die Demo auf den Ausgangszustand zurücksetzen? Die Demo-Org wird neu befüllt, die lokalen Daten (Lizenznehmer, Einstellungen, synchronisierte Datensätze, Aktivitäten) werden gelöscht und die Demo-Anmeldung wird aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo</source>
+        <translation>Demo &amp;zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundle</name>
+    <message>
+        <source>reading the local data</source>
+        <translation>lokale Daten werden gelesen</translation>
+    </message>
+    <message>
+        <source>checking the org</source>
+        <translation>die Org wird geprüft</translation>
+    </message>
+    <message>
+        <source>checking this computer</source>
+        <translation>dieser Computer wird geprüft</translation>
+    </message>
+    <message>
+        <source>masking and writing the bundle</source>
+        <translation>das Paket wird maskiert und geschrieben</translation>
+    </message>
+    <message>
+        <source>Support bundle: {step} ({done} of {total})</source>
+        <translation>Supportpaket: {step} ({done} von {total})</translation>
+    </message>
+    <message>
+        <source>Support bundle written to {path} (personal data masked).</source>
+        <translation>Supportpaket unter {path} gespeichert (personenbezogene Daten maskiert).</translation>
+    </message>
+    <message>
+        <source>Support bundle written to {path} (personal data included).</source>
+        <translation>Supportpaket unter {path} gespeichert (mit personenbezogenen Daten).</translation>
+    </message>
+    <message>
+        <source>The support bundle must be a .zip file: {path}</source>
+        <translation>Das Supportpaket muss eine ZIP-Datei (.zip) sein: {path}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundleDialog</name>
+    <message>
+        <source>Create support bundle</source>
+        <translation>Supportpaket erstellen</translation>
+    </message>
+    <message>
+        <source>The support bundle is a zip file for NavSync support: settings, connection details, sync history, write-back errors, the recent log, this computer&apos;s environment and the org&apos;s readiness. Tokens and passwords never go in.</source>
+        <translation>Das Supportpaket ist eine ZIP-Datei für den NavSync-Support: Einstellungen, Verbindungsdetails, Synchronisierungsverlauf, Fehler der Rückübertragung, das aktuelle Protokoll, die Umgebung dieses Computers und die Bereitschaft der Org. Token und Kennwörter sind nie enthalten.</translation>
+    </message>
+    <message>
+        <source>Support bundle file</source>
+        <translation>Datei des Supportpakets</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Include personal data (names, email addresses, phone numbers, message texts)</source>
+        <translation>&amp;Personenbezogene Daten einschließen (Namen, E-Mail-Adressen, Telefonnummern, Nachrichtentexte)</translation>
+    </message>
+    <message>
+        <source>Off: personal data is masked; the same person keeps the same mask.</source>
+        <translation>Aus: Personenbezogene Daten werden maskiert; dieselbe Person behält dieselbe Maske.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Save support bundle</source>
+        <translation>Supportpaket speichern</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>The sync failed unexpectedly; nothing was changed. The log file has the details.</source>
@@ -1911,7 +2035,7 @@ Hilfe und Support: {url}</translation>
         <translation>{sobject} werden gespeichert…</translation>
     </message>
     <message>
-        <source>Updating the seat holders' saved lists…</source>
+        <source>Updating the seat holders&apos; saved lists…</source>
         <translation>Die gespeicherten Listen der Lizenznehmer werden aktualisiert…</translation>
     </message>
     <message>
@@ -2071,7 +2195,7 @@ Hilfe und Support: {url}</translation>
         <translation>Ihre CRM-Daten auf diesen Computer synchronisieren: Das beginnt gleich nach dem Verbinden</translation>
     </message>
     <message>
-        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders' InMails, messages, notes and calls are written back to Salesforce as activities.</source>
+        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders&apos; InMails, messages, notes and calls are written back to Salesforce as activities.</source>
         <translation>Dieser Assistent verbindet Sales Navigator mit Salesforce: CRM-Daten werden auf diesen Computer synchronisiert, und InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden als Aktivitäten an Salesforce zurückübertragen.</translation>
     </message>
     <message>
@@ -2125,7 +2249,7 @@ Hilfe und Support: {url}</translation>
         <translation>Warte auf den nächsten Versuch für Einträge, die Salesforce abgelehnt hat</translation>
     </message>
     <message>
-        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder's email), sync, then Copy to CRM again.</source>
+        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder&apos;s email), sync, then Copy to CRM again.</source>
         <translation>Zum Lizenznehmer gibt es keinen Salesforce-Benutzer mit derselben E-Mail-Adresse, daher hat die Aktivität keinen Verantwortlichen. Legen Sie den Benutzer an (oder korrigieren Sie die E-Mail-Adresse des Lizenznehmers), synchronisieren Sie und wählen Sie dann erneut Copy to CRM.</translation>
     </message>
     <message>
@@ -2133,7 +2257,7 @@ Hilfe und Support: {url}</translation>
         <translation>Salesforce ist wiederholt gescheitert ({reason}); die Rückübertragung wurde angehalten. Was nicht übertragen wurde, bleibt vorgemerkt und wird mit der nächsten Rückübertragung gesendet.</translation>
     </message>
     <message>
-        <source>Salesforce's answer was lost; checking what arrived before sending again</source>
+        <source>Salesforce&apos;s answer was lost; checking what arrived before sending again</source>
         <translation>Die Antwort von Salesforce ging verloren; es wird geprüft, was angekommen ist, bevor erneut gesendet wird</translation>
     </message>
     <message>
