@@ -11,7 +11,7 @@ import pytest
 from conftest import BrowserStandIn, connect_demo, free_port
 from gui_support import WAIT_MS, finish_jobs, shoot
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from navsync_desktop import credentials, paths
 from navsync_desktop.demo_org.launcher import DemoOrgLauncher
@@ -71,6 +71,8 @@ def test_support_bundle_from_the_help_menu(qtbot, window, tmp_path, monkeypatch)
     assert dialog.path.text() == str(tmp_path / "for-support.zip")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.create_button.isEnabled(), timeout=WAIT_MS)
+    QApplication.processEvents()  # the layout grows the dialog for the outcome line
+    assert dialog.height() >= dialog.layout().heightForWidth(dialog.width())  # nothing cut off
     shoot(dialog, "support-bundle")
 
     assert dialog.message.text() == (

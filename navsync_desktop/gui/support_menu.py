@@ -185,14 +185,25 @@ class SupportBundleDialog(QDialog):
             self,
         )
         job.progress.connect(self._show_progress)
-        job.succeeded.connect(lambda result: self.message.show_done(translate(result.summary())))
-        job.failed.connect(lambda error: self.message.show_error(describe_error(error)))
+        job.succeeded.connect(lambda result: self._say(translate(result.summary())))
+        job.failed.connect(lambda error: self._say(describe_error(error), error=True))
         job.done.connect(self._finished)
 
     def _show_progress(self, event: BundleProgress) -> None:
         self.progress.setRange(0, event.total)
         self.progress.setValue(event.done)
-        self.message.show_done(translate(event.describe()))
+        self._say(translate(event.describe()))
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        if error:
+            self.message.show_error(text)
+        else:
+            self.message.show_done(text)
+        # A window does not grow by itself for wrapped text (height for width): make room.
+        self.layout().activate()
+        needed = self.layout().heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _finished(self) -> None:
         self.progress.hide()
