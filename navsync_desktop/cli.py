@@ -29,7 +29,6 @@ from navsync_desktop.engine.connection_state import ConnectionFailed
 from navsync_desktop.engine.seats import SeatError
 from navsync_desktop.engine.settings_catalog import SettingError
 from navsync_desktop.engine.status import read_status
-from navsync_desktop.engine.support_bundle import BundleError
 from navsync_desktop.logs import setup_logging
 from navsync_desktop.salesforce.errors import SalesforceError
 from navsync_desktop.salesforce.login_hosts import PRODUCTION_LOGIN_URL
@@ -49,7 +48,6 @@ USER_ERRORS = (
     SettingError,
     ActivityError,
     paths.DataFolderError,
-    BundleError,
 )
 STATUS_MARK = {Status.PASS: "ok  ", Status.WARN: "warn", Status.FAIL: "FAIL"}
 

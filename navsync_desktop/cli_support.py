@@ -8,6 +8,7 @@ from pathlib import Path
 
 from navsync_desktop import cli_types
 from navsync_desktop.cli_common import (
+    CommandError,
     ProgressLine,
     connection_manager,
     demo_org_launcher,
@@ -37,13 +38,17 @@ def add_commands(commands) -> None:
 
 
 def cmd_support_bundle(args: argparse.Namespace) -> int:
-    from navsync_desktop.engine.support_bundle import (
+    from navsync_desktop.engine.support_bundle import (  # loads the Salesforce client
         DEFAULT_LOG_LINES,
+        BundleError,
         check_target,
         create_support_bundle,
     )
 
-    target = check_target(args.out)  # before the org is checked: a typo costs nothing
+    try:
+        target = check_target(args.out)  # before the org is checked: a typo costs nothing
+    except BundleError as error:
+        raise CommandError(str(error)) from None
     line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     try:
         with (
