@@ -61,22 +61,29 @@ class SalesforceCredentials:
         return f"SalesforceCredentials(org_id={self.org_id!r}, instance_url={self.instance_url!r})"
 
 
+# One keyring call at a time in this process: the file backends rewrite their whole file on
+# every save, so a token renewed on one thread could read as missing on another.
+_KEYRING_LOCK = threading.Lock()
+
+
 def _account(org_id: str) -> str:
     return f"salesforce:{org_id}"
 
 
 def save(credentials: SalesforceCredentials) -> None:
     try:
-        keyring.set_password(
-            SERVICE_NAME, _account(credentials.org_id), json.dumps(asdict(credentials))
-        )
+        with _KEYRING_LOCK:
+            keyring.set_password(
+                SERVICE_NAME, _account(credentials.org_id), json.dumps(asdict(credentials))
+            )
     except Exception as error:  # any backend failure, see _keyring_failure
         raise _keyring_failure(error) from error
 
 
 def load(org_id: str) -> SalesforceCredentials | None:
     try:
-        value = keyring.get_password(SERVICE_NAME, _account(org_id))
+        with _KEYRING_LOCK:
+            value = keyring.get_password(SERVICE_NAME, _account(org_id))
     except Exception as error:  # any backend failure, see _keyring_failure
         raise _keyring_failure(error) from error
     if value is None:
@@ -93,7 +100,8 @@ def load(org_id: str) -> SalesforceCredentials | None:
 
 def delete(org_id: str) -> None:
     try:
-        keyring.delete_password(SERVICE_NAME, _account(org_id))
+        with _KEYRING_LOCK:
+            keyring.delete_password(SERVICE_NAME, _account(org_id))
     except keyring.errors.PasswordDeleteError:
         pass  # already gone: the goal is reached
     except Exception as error:  # any backend failure, see _keyring_failure

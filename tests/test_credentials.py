@@ -1,3 +1,6 @@
+import threading
+from dataclasses import replace
+
 import keyring
 import keyring.core
 import keyring.errors
@@ -28,6 +31,35 @@ def test_round_trip_through_the_file_keyring(keyring_file):
     credentials.delete("00D5g000004ZqKlEAK")
     assert credentials.load("00D5g000004ZqKlEAK") is None
     credentials.delete("00D5g000004ZqKlEAK")  # deleting twice is fine
+
+
+def test_a_token_saved_on_one_thread_never_reads_as_missing_on_another(keyring_file):
+    # the GUI renews tokens on several worker threads at once; the file keyring rewrites its
+    # whole file on each save
+    credentials.save(sample())
+    other = replace(sample(), org_id="00D5g000004ZqKmEAK")
+    missing = []
+    stop = threading.Event()
+
+    def save_again():
+        while not stop.is_set():
+            credentials.save(other)
+
+    def read():
+        for _ in range(300):
+            if credentials.load("00D5g000004ZqKlEAK") is None:
+                missing.append(1)
+
+    saver = threading.Thread(target=save_again)
+    saver.start()
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    stop.set()
+    saver.join()
+    assert not missing
 
 
 def test_the_token_never_shows_in_repr():

@@ -27,8 +27,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from werkzeug.wsgi import get_input_stream
-
 log = logging.getLogger(__name__)
 
 _API_PATH = re.compile(r"/services/data/v\d+\.\d/")
@@ -135,6 +133,8 @@ class FaultInjector:
                 return self._cut_short(environ, start_response)
             # A write: the request arrives whole (so the client waits for the answer, where
             # it meets the reset), and the connection drops before the org runs it.
+            from werkzeug.wsgi import get_input_stream  # here: `status` must not load werkzeug
+
             get_input_stream(environ).read()
             _reset(environ)
             raise ConnectionResetError("flaky: connection reset before the write")
