@@ -20,6 +20,8 @@ import secrets
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
 
+import ahocorasick
+
 from navsync_desktop.logs import MASK, mask_secrets
 
 # Keys of the collected documents whose values are personal data, by the kind of mask.
@@ -64,7 +66,7 @@ class Redactor:
             reverse=True,
         )
         self._known: dict[str, str] = {}  # personal value -> its mask
-        self._known_pattern: re.Pattern | None = None
+        self._automaton: ahocorasick.Automaton | None = None
 
     # masks
 
@@ -98,7 +100,7 @@ class Redactor:
             mask = self._mask_for_key(key, value)
             if mask is not None and len(value) >= _SHORTEST_KNOWN:
                 self._known.update(dict.fromkeys(_forms(value), mask))
-        self._known_pattern = None
+        self._automaton = None
 
     def document(self, document: object) -> object:
         """A JSON-able document with personal values masked (by key) and every string
@@ -141,16 +143,24 @@ class Redactor:
         if self.include_personal_data:
             return text
         if self._known:
-            text = self._known_values().sub(lambda m: self._known[m.group(0)], text)
+            text = self._replace_known(text)
         text = _PROFILE.sub(lambda m: self.profile(m.group(0)), text)
         text = _EMAIL.sub(lambda m: self.email(m.group(0)), text)
         return _PHONE.sub(lambda m: self.phone(m.group(0)), text)
 
-    def _known_values(self) -> re.Pattern:
-        if self._known_pattern is None:
-            longest_first = sorted(self._known, key=len, reverse=True)
-            self._known_pattern = re.compile("|".join(map(re.escape, longest_first)))
-        return self._known_pattern
+    def _replace_known(self, text: str) -> str:
+        """Every known personal value in ``text`` by its mask, the longest first where two
+        overlap."""
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for value, mask in self._known.items():
+                self._automaton.add_word(value, (len(value), mask))
+            self._automaton.make_automaton()
+        pieces, kept_up_to = [], 0
+        for end, (length, mask) in self._automaton.iter_long(text):
+            pieces += [text[kept_up_to : end - length + 1], mask]
+            kept_up_to = end + 1
+        return "".join(pieces) + text[kept_up_to:]
 
 
 def _keyed_strings(document: object, key: str = "") -> Iterable[tuple[str, str]]:
