@@ -20,6 +20,8 @@ from test_cli_connect import authorization_url_from, run_cli, start_connect
 from navsync_desktop import paths
 from navsync_desktop.demo_org.bundle_scenario import BundleUnreadable, replay_from_bundle
 from navsync_desktop.demo_org.certs import CA_FILE
+from navsync_desktop.demo_org.runtime import DATABASE_FILE
+from navsync_desktop.demo_org.store import OrgStore
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.engine.support_bundle import create_support_bundle
 
@@ -151,6 +153,11 @@ def test_replay_gives_the_customers_validation_message_on_write(store, tmp_path,
         stop(server)
     assert result.returncode == 1
     assert rule["error_message"] in result.stderr
+    # the org file keeps the replayed situation: opened again without a scenario, it is the same
+    org_file = OrgStore.open(paths.demo_org_dir() / DATABASE_FILE)
+    org_file.close()
+    assert org_file.reseeded_from is None and org_file.scenario.name == "from-bundle"
+    assert [r.message for r in org_file.scenario.contact_rules] == [rule["error_message"]]
 
 
 def test_a_bundle_without_org_shape_or_of_another_format_is_refused(tmp_path):

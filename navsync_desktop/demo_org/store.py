@@ -378,9 +378,9 @@ class OrgStore:
         ):
             raise ApiError(400, "FIELD_CUSTOM_VALIDATION_EXCEPTION", EMAIL_RULE_MESSAGE, ["Email"])
         for rule in self.scenario.contact_rules if obj.name == "Contact" else ():
-            field = rule.required_field
-            if field and field in obj.fields and record.get(field) in (None, ""):
-                raise ApiError(400, "FIELD_CUSTOM_VALIDATION_EXCEPTION", rule.message, [field])
+            required = rule.required_field
+            if required and required in obj.fields and record.get(required) in (None, ""):
+                raise ApiError(400, "FIELD_CUSTOM_VALIDATION_EXCEPTION", rule.message, [required])
 
     def _row(self, obj: SObjectDef, record_id: str) -> sqlite3.Row | None:
         normalized = normalize_id(record_id)
