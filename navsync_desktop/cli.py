@@ -274,7 +274,7 @@ def print_checks(results: list[CheckResult]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from navsync_desktop.engine import readiness  # loads the Salesforce client
+    from navsync_desktop.engine import bundle_collect, readiness  # loads the Salesforce client
     from navsync_desktop.engine.connection_state import NotConnected, not_connected_text
     from navsync_desktop.salesforce.errors import ReconnectRequired
 
@@ -287,6 +287,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             with manager.open_session() as session:
                 org = readiness.org_checks(session)
+            bundle_collect.remember_checks(org)  # the last known, for a support bundle
         except (NotConnected, ReconnectRequired):
             # the same answer whether this run or an earlier one found the refusal
             record = manager.record()

@@ -290,3 +290,18 @@ def test_a_bad_target_raises_a_translatable_error(store, tmp_path):
     with pytest.raises(BundleError) as raised:
         create_support_bundle(tmp_path / "b.tar", store, None)
     assert raised.value.text.context == "SupportBundle"
+
+
+def test_the_last_known_checks_come_from_the_check_command_too(customer, store, tmp_path):
+    manager, _secrets, _personal = customer
+    result = run_cli("check", "--json")
+    assert result.returncode in (0, 1), result.stderr
+    checked = json.loads(result.stdout)["org"]
+    manager.disconnect()
+    create_support_bundle(tmp_path / "bundle.zip", store, manager)
+    org = json.loads(files_of(tmp_path / "bundle.zip")["org.json"])
+    assert org["source"] == "last_known"
+    assert [(c["id"], c["status"]) for c in org["checks"]] == [
+        (c["id"], c["status"]) for c in checked
+    ]
+    assert org["shape"] is None  # only a bundle reads the org's shape

@@ -2,8 +2,9 @@
 
 Each function reads one part: the store (settings, connection metadata, sync history, the
 write-back's errors), the log, this machine, and the connected org (readiness checks and the
-org's shape). The org's part is remembered in the data folder whenever it is read, so that a
-bundle made while not connected still shows the last known readiness.
+org's shape). The org's part is remembered in the data folder whenever it is read (and the
+checks whenever `check` or the wizard runs them), so that a bundle made while not connected
+still shows the last known readiness.
 """
 
 from __future__ import annotations
@@ -151,26 +152,42 @@ def _version(package: str) -> str | None:
 def org_now(session: SalesforceSession) -> dict:
     """Readiness checks run now, and the org's shape; remembered for later bundles."""
     checks = readiness.org_checks(session)
+    checked_at = now_text()
     found = {
         "source": "checked_now",
-        "checked_at": now_text(),
+        "checked_at": checked_at,
         "checks": [result.to_json() for result in checks],
+        "shape_checked_at": checked_at,
         "shape": org_shape(session, checks),
     }
-    remember(found)
+    _remember(found)
     return found
+
+
+def remember_checks(checks: list[CheckResult]) -> None:
+    """Keep the results of a readiness check run elsewhere (`check`, the wizard) as the last
+    known; the org's shape stays as the last bundle read it (with its own time)."""
+    kept = _last_known() or {"shape": None, "shape_checked_at": None}
+    _remember({**kept, "checked_at": now_text(), "checks": [c.to_json() for c in checks]})
 
 
 def org_last_known(why: str) -> dict:
     """The org's part as last read, or what is known: that it could not be read now."""
-    try:
-        kept = json.loads((paths.data_dir() / LAST_ORG_CHECKS_FILE).read_text("utf-8"))
-    except (OSError, ValueError):
+    kept = _last_known()
+    if kept is None:
         return {"source": "unavailable", "why_not_checked": why, "checks": [], "shape": None}
     return {**kept, "source": "last_known", "why_not_checked": why}
 
 
-def remember(found: dict) -> None:
+def _last_known() -> dict | None:
+    try:
+        kept = json.loads((paths.data_dir() / LAST_ORG_CHECKS_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return kept if isinstance(kept, dict) else None
+
+
+def _remember(found: dict) -> None:
     path = paths.data_dir() / LAST_ORG_CHECKS_FILE
     try:
         with open(path, "w", encoding="utf-8", opener=private_opener) as file:
