@@ -45,12 +45,9 @@ def cmd_support_bundle(args: argparse.Namespace) -> int:
         create_support_bundle,
     )
 
-    try:
-        target = check_target(args.out)  # before the org is checked: a typo costs nothing
-    except BundleError as error:
-        raise CommandError(str(error)) from None
     line = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
     try:
+        target = check_target(args.out)  # before the org is checked: a typo costs nothing
         with (
             demo_org_launcher(args) as demo_org,
             store_to_look_at() as (store, read_only),
@@ -64,6 +61,8 @@ def cmd_support_bundle(args: argparse.Namespace) -> int:
                 log_line_count=args.log_lines or DEFAULT_LOG_LINES,
                 progress=line,
             )
+    except BundleError as error:
+        raise CommandError(str(error)) from None
     finally:
         if line is not None:
             line.close()

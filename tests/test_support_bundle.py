@@ -276,9 +276,11 @@ def test_cli_writes_a_bundle_and_refuses_a_bad_target(tmp_path):
     assert printed["personal_data_masked"] is True and printed["org_checks"] == "unavailable"
     assert "manifest.json" in files_of(tmp_path / "bundle.zip")
 
+    (tmp_path / "a-folder.zip").mkdir()
     for bad, why in (
         (tmp_path / "bundle.txt", "must be a .zip file"),
         (tmp_path / "missing" / "bundle.zip", "does not exist"),
+        (tmp_path / "a-folder.zip", "could not be written to"),
     ):
         result = run_cli("support-bundle", str(bad))
         assert result.returncode == 1

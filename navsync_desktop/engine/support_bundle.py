@@ -138,7 +138,15 @@ def create_support_bundle(
         Part("log.txt", _DESCRIPTIONS["log.txt"], [redactor.scrub(line) for line in lines])
     )
     created_at = collect.now_text()
-    files = write_bundle(target, parts, created_at=created_at, masked=not include_personal_data)
+    try:
+        files = write_bundle(target, parts, created_at=created_at, masked=not include_personal_data)
+    except OSError as error:
+        log.warning("support bundle not written to %s", target, exc_info=True)
+        text = QT_TRANSLATE_NOOP(
+            "SupportBundle", "The support bundle could not be written to {path}: {reason}"
+        )
+        reason = error.strerror or str(error)
+        raise BundleError(text.format(path=str(target), reason=reason)) from error
     log.info("support bundle written to %s (%d files)", target, len(files))
     return BundleResult(target, files, not include_personal_data, org["source"])
 

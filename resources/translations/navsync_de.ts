@@ -1980,6 +1980,10 @@ Hilfe und Support: {url}</translation>
         <source>The folder {folder} does not exist.</source>
         <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
+    <message>
+        <source>The support bundle could not be written to {path}: {reason}</source>
+        <translation>Das Supportpaket konnte nicht unter {path} gespeichert werden: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>SupportBundleDialog</name>
