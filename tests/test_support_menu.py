@@ -130,3 +130,7 @@ def test_menu_and_dialog_in_german(qtbot, german, app_state):
     assert dialog.windowTitle() == "Supportpaket erstellen"
     assert "Personenbezogene Daten" in dialog.personal_data.text()
     shoot(dialog, "support-bundle-de")
+    box = window.support.confirm_reset()
+    assert box.text().startswith("Die Demo auf den Ausgangszustand zurücksetzen?")
+    shoot(box, "reset-demo-confirmation-de")
+    box.reject()
