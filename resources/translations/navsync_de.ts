@@ -561,6 +561,29 @@
     </message>
 </context>
 <context>
+    <name>DemoReset</name>
+    <message>
+        <source>The demo is reset: the demo org is seeded anew, the local data is cleared and the demo login is removed from the keyring.</source>
+        <translation>Die Demo ist zurückgesetzt: Die Demo-Org ist neu befüllt, die lokalen Daten sind gelöscht und die Demo-Anmeldung ist aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>The local data is cleared and the demo login is removed from the keyring. The demo org at {url} (process {pid}) was not seeded anew: stop it and start it again with navsync-desktop demo-org serve --reset.</source>
+        <translation>Die lokalen Daten sind gelöscht und die Demo-Anmeldung ist aus dem Schlüsselbund entfernt. Die Demo-Org unter {url} (Prozess {pid}) wurde nicht neu befüllt: Beenden Sie sie und starten Sie sie mit navsync-desktop demo-org serve --reset neu.</translation>
+    </message>
+    <message>
+        <source>Demo reset refused: the local data belongs to the Salesforce org {org_id}, not to the demo org. Nothing was changed.</source>
+        <translation>Zurücksetzen der Demo abgelehnt: Die lokalen Daten gehören zur Salesforce-Org {org_id}, nicht zur Demo-Org. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Wait until the connection or sync in progress has finished.</source>
+        <translation>Warten Sie, bis die laufende Verbindung oder Synchronisierung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The demo org is not available here. Nothing changed.</source>
+        <translation>Die Demo-Org ist hier nicht verfügbar. Nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>Data folder</source>
@@ -1898,6 +1921,111 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>{path} was written by a newer NavSync Desktop (schema {version}; this version knows {latest}). Update NavSync Desktop to use it.</source>
         <translation>{path} wurde von einem neueren NavSync Desktop geschrieben (Schema {version}; diese Version kennt {latest}). Aktualisieren Sie NavSync Desktop, um die Datei zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportActions</name>
+    <message>
+        <source>Create &amp;support bundle…</source>
+        <translation>&amp;Supportpaket erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo…</source>
+        <translation>Demo &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Reset demo</source>
+        <translation>Demo zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the demo to its seeded state? The demo org is seeded anew, the local data (seat holders, settings, synced records, activities) is deleted and the demo login is removed from the keyring.</source>
+        <translation>Die Demo auf den Ausgangszustand zurücksetzen? Die Demo-Org wird neu befüllt, die lokalen Daten (Lizenznehmer, Einstellungen, synchronisierte Datensätze, Aktivitäten) werden gelöscht und die Demo-Anmeldung wird aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo</source>
+        <translation>Demo &amp;zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundle</name>
+    <message>
+        <source>reading the local data</source>
+        <translation>lokale Daten werden gelesen</translation>
+    </message>
+    <message>
+        <source>checking the org</source>
+        <translation>die Org wird geprüft</translation>
+    </message>
+    <message>
+        <source>checking this computer</source>
+        <translation>dieser Computer wird geprüft</translation>
+    </message>
+    <message>
+        <source>masking and writing the bundle</source>
+        <translation>das Paket wird maskiert und geschrieben</translation>
+    </message>
+    <message>
+        <source>Support bundle: {step} ({done} of {total})</source>
+        <translation>Supportpaket: {step} ({done} von {total})</translation>
+    </message>
+    <message>
+        <source>Support bundle written to {path} (personal data masked).</source>
+        <translation>Supportpaket unter {path} gespeichert (personenbezogene Daten maskiert).</translation>
+    </message>
+    <message>
+        <source>Support bundle written to {path} (personal data included).</source>
+        <translation>Supportpaket unter {path} gespeichert (mit personenbezogenen Daten).</translation>
+    </message>
+    <message>
+        <source>The support bundle must be a .zip file: {path}</source>
+        <translation>Das Supportpaket muss eine ZIP-Datei (.zip) sein: {path}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The support bundle could not be written to {path}: {reason}</source>
+        <translation>Das Supportpaket konnte nicht unter {path} gespeichert werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundleDialog</name>
+    <message>
+        <source>Create support bundle</source>
+        <translation>Supportpaket erstellen</translation>
+    </message>
+    <message>
+        <source>The support bundle is a zip file for NavSync support: settings, connection details, sync history, write-back errors, the recent log, this computer's environment and the org's readiness. Tokens and passwords never go in.</source>
+        <translation>Das Supportpaket ist eine ZIP-Datei für den NavSync-Support: Einstellungen, Verbindungsdetails, Synchronisierungsverlauf, Fehler der Rückübertragung, das aktuelle Protokoll, die Umgebung dieses Computers und die Bereitschaft der Org. Token und Kennwörter sind nie enthalten.</translation>
+    </message>
+    <message>
+        <source>Support bundle file</source>
+        <translation>Datei des Supportpakets</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Include personal data (names, email addresses, phone numbers, message texts)</source>
+        <translation>&amp;Personenbezogene Daten einschließen (Namen, E-Mail-Adressen, Telefonnummern, Nachrichtentexte)</translation>
+    </message>
+    <message>
+        <source>Off: personal data is masked; the same person keeps the same mask.</source>
+        <translation>Aus: Personenbezogene Daten werden maskiert; dieselbe Person behält dieselbe Maske.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Save support bundle</source>
+        <translation>Supportpaket speichern</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
     </message>
 </context>
 <context>
