@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from navsync_desktop import __version__, cli_crm, cli_types, cli_writeback, paths
+from navsync_desktop import __version__, cli_crm, cli_support, cli_types, cli_writeback, paths
 from navsync_desktop.cli_common import (
     CommandError,
     connection_manager,
@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings_parser.set_defaults(handler=cmd_settings)
     cli_crm.add_commands(commands)
     cli_writeback.add_commands(commands)
+    cli_support.add_commands(commands)
 
     demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
     demo_org_cli.add_subcommands(
@@ -273,7 +274,7 @@ def print_checks(results: list[CheckResult]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from navsync_desktop.engine import readiness  # loads the Salesforce client
+    from navsync_desktop.engine import bundle_collect, readiness  # loads the Salesforce client
     from navsync_desktop.engine.connection_state import NotConnected, not_connected_text
     from navsync_desktop.salesforce.errors import ReconnectRequired
 
@@ -286,6 +287,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             with manager.open_session() as session:
                 org = readiness.org_checks(session)
+            bundle_collect.remember_checks(org)  # the last known, for a support bundle
         except (NotConnected, ReconnectRequired):
             # the same answer whether this run or an earlier one found the refusal
             record = manager.record()

@@ -454,8 +454,8 @@ def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
             "○  Connect to CRM",
             "○  Org readiness",
             "○  CRM settings",
-            "○  Activity write-back (later)",
-            "○  Test Write-Back (later)",
+            "○  Activity write-back",
+            "○  Test Write-Back",
             "○  Finish",
         ]
         click(qtbot, window, QWizard.WizardButton.NextButton)
@@ -475,13 +475,12 @@ def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
             "✔  Connect to CRM",
             "✔  Org readiness",
             "▶  CRM settings",
-            "○  Activity write-back (later)",
-            "○  Test Write-Back (later)",
+            "○  Activity write-back",
+            "○  Test Write-Back",
             "○  Finish",
         ]
         coming = window.step_list.rows[4]
-        assert not coming.button.isVisibleTo(window), "a later step cannot be clicked"
-        assert coming.label.toolTip() == "A later version of NavSync Desktop brings this step."
+        assert not coming.button.isVisibleTo(window), "a step to come cannot be clicked"
         # the initial sync's progress, on the page and in its header, while the admin goes on
         qtbot.waitUntil(lambda: "Contacts" in page.header.text(), timeout=WAIT_MS)
         assert re.match(r"Syncing \d+% — Contacts \d+ / 200 · ", page.header.text())
@@ -505,8 +504,23 @@ def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
         form.stage.setCurrentIndex(2)
         form.no.click()
         click(qtbot, window, QWizard.WizardButton.NextButton)
+        writeback = window.writeback_page
+        qtbot.waitUntil(lambda: window.currentPage() is writeback, timeout=WAIT_MS)
+        assert steps_shown(window)[3:6] == [
+            "✔  CRM settings",
+            "▶  Activity write-back",
+            "○  Test Write-Back",
+        ]
+        qtbot.waitUntil(lambda: not writeback.form.is_loading(), timeout=WAIT_MS)
+        writeback.form.enable.click()  # write-back on, every item
+        qtbot.waitUntil(lambda: not writeback.form.is_saving(), timeout=WAIT_MS)
+        click(qtbot, window, QWizard.WizardButton.NextButton)
+        trial = window.test_writeback_page
+        assert window.currentPage() is trial and steps_shown(window)[5] == "▶  Test Write-Back"
+        click(qtbot, window, QWizard.WizardButton.NextButton)  # skipped
         qtbot.waitUntil(lambda: window.currentPage() is window.finish_page, timeout=WAIT_MS)
         kept = settings_catalog.show(store)
+        assert kept["writeback.enabled"] is True
         assert kept["crm.pipeline_stage"] == api_names[2]
         assert kept["crm.auto_sync_all_seats"] is False
         assert kept["crm.won_value_field"] == "not_sure"
@@ -518,6 +532,8 @@ def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
         assert finish.answers.won_value.text() == "Not Sure: the standard field Amount is used"
         assert finish.user_label.text() == "integration@northwind-demo.example"
         assert "synced daily" in finish.next_label.text()
+        assert finish.writeback.label.text().startswith("On, all data items: InMails")
+        assert finish.test_label.text() == "Not run: activities reach your CRM untested."
         assert steps_shown(window)[-1] == "▶  Finish"
         shoot(window, "6-finish")
 

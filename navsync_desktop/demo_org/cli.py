@@ -45,10 +45,17 @@ def add_subcommands(
     serve.add_argument(
         "--port", type=port_type, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})"
     )
-    serve.add_argument(
+    situation = serve.add_mutually_exclusive_group()
+    situation.add_argument(
         "--scenario",
         choices=sorted(SCENARIOS),
         help=f"reseed the org as this scenario (default: as seeded, first time {DEFAULT_SCENARIO})",
+    )
+    situation.add_argument(
+        "--from-bundle",
+        type=Path,
+        metavar="ZIP",
+        help="reseed the org in the situation of a customer's support bundle",
     )
     serve.add_argument("--records", type=count_type, metavar="N", help="reseed with N contacts")
     serve.add_argument(
@@ -90,12 +97,24 @@ def _serve(args: argparse.Namespace, folder: Path) -> int:
     from .runtime import DemoOrgBusyError, DemoOrgServer  # the server loads only to serve
     from .server import PortInUseError
 
+    scenario, reset = args.scenario, args.reset
+    if args.from_bundle is not None:
+        from .bundle_scenario import BundleUnreadable, replay_from_bundle
+
+        try:
+            replay = replay_from_bundle(args.from_bundle)
+        except BundleUnreadable as error:
+            print(f"demo-org serve: {error}", file=sys.stderr)
+            return 1
+        scenario, reset = replay.scenario, True
+        for what in replay.not_reproduced:
+            print(f"Not reproduced: {what}")
     server = DemoOrgServer(
         folder,
         port=args.port,
-        scenario=args.scenario,
+        scenario=scenario,
         records=args.records,
-        reset=args.reset,
+        reset=reset,
         log_requests=True,
         announce=True,
         faults=args.faults,

@@ -44,6 +44,17 @@ class DemoOrgLauncher:
                 self._endpoint, self._server = ensure_demo_org(self._folder(), port=port)
             return self._endpoint
 
+    def reset(self) -> str:
+        """Stop the server started here and seed the folder's org anew (its next use starts
+        it again); DemoOrgBusyError when another process serves it. Returns the scenario."""
+        from .runtime import reset_org_folder
+
+        with self._lock:
+            if self._server is not None:
+                self._server.stop()
+            self._endpoint = self._server = None
+            return reset_org_folder(self._folder())
+
     def close(self) -> None:
         with self._lock:
             if self._server is not None:

@@ -33,6 +33,7 @@ from .grants import GrantStore
 from .keep_alive import KEEP_ALIVE_S
 from .launcher import DEFAULT_PORT
 from .oauth import DEMO_CLIENT_ID
+from .scenarios import Scenario
 from .server import BrowserPages, DemoOrgApp, listen, serve_on, serve_plain_on
 from .store import OrgStore
 
@@ -85,7 +86,7 @@ class DemoOrgServer:
         folder: Path,
         *,
         port: int = DEFAULT_PORT,
-        scenario: str | None = None,
+        scenario: str | Scenario | None = None,
         records: int | None = None,
         reset: bool = False,
         access_token_lifetime: float = 7200,
@@ -95,7 +96,8 @@ class DemoOrgServer:
         fault_seed: int = 0,
         keep_alive_s: float = KEEP_ALIVE_S,
     ):
-        """``port=0`` picks a free port; ``announce`` writes served.json for other processes
+        """``scenario``: a named one or a Scenario (a replayed support bundle's); ``port=0``
+        picks a free port; ``announce`` writes served.json for other processes
         (what `demo-org serve` does), removed again by ``stop``. ``faults`` is the share of API
         requests that meet a fault (default: the scenario's, 0.2 for `flaky`, else none);
         an API connection idle for ``keep_alive_s`` between requests is closed."""
@@ -244,6 +246,26 @@ class DemoOrgServer:
 
     def __exit__(self, *_exc) -> None:
         self.stop()
+
+
+def reset_org_folder(folder: Path) -> str:
+    """Seed the folder's org anew as it was seeded (same scenario and size); the logins go with
+    the old file. DemoOrgBusyError when a server runs from the folder: a server's file is not
+    swapped under its open connections and Bulk jobs (restart it with --reset instead).
+    Returns the scenario's name."""
+    folder = Path(folder)
+    owner_only_folder(folder)
+    lock = FileLock(str(folder / LOCK_FILE), mode=0o600)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DemoOrgBusyError(folder, _read_served(folder)) from None
+    try:
+        store = OrgStore.open(folder / DATABASE_FILE, reset=True)
+        store.close()
+        return store.scenario.name
+    finally:
+        lock.release()
 
 
 def ensure_demo_org(

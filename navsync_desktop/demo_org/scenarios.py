@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 
 DEFAULT_SCENARIO = "healthy"
 DEMO_PASSWORD = "Northwind-Demo-2026"  # noqa: S105 - the documented password of every demo user
@@ -20,6 +21,16 @@ EMAIL_RULE_MESSAGE = (
     "Email is required: every contact needs an email address "
     "(validation rule Contact_Email_Required)."
 )
+
+
+@dataclass(frozen=True)
+class ContactRule:
+    """An active Contact validation rule; with ``required_field`` the org refuses a Contact
+    without a value there, with the rule's message (the only kind of rule the demo runs)."""
+
+    name: str
+    message: str
+    required_field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class Scenario:
     daily_api_remaining: int = ENTERPRISE_API_MAX - 812
     default_contacts: int = 5_000
     fault_rate: float = 0.0
+    contact_rules: tuple[ContactRule, ...] = ()  # more rules (a replayed support bundle's)
 
 
 _ALL = [
@@ -118,3 +130,15 @@ _ALL = [
 ]
 
 SCENARIOS: dict[str, Scenario] = {scenario.name: scenario for scenario in _ALL}
+
+
+def scenario_to_json(scenario: Scenario) -> str:
+    """The scenario as kept in the org file, so that an org seeded from a scenario that is not
+    a named one (a replayed bundle) opens again as it was seeded."""
+    return json.dumps(asdict(scenario))
+
+
+def scenario_from_json(text: str) -> Scenario:
+    values = json.loads(text)
+    rules = tuple(ContactRule(**rule) for rule in values.pop("contact_rules", ()))
+    return Scenario(**values, contact_rules=rules)

@@ -411,7 +411,7 @@ def seed_org(
     insert("PermissionSetAssignment", _assignments(context, users))
     insert("OpportunityStage", _stages(context))
     insert("TaskStatus", _task_statuses(context))
-    accounts = _accounts(context, max(20, records // 10))
+    accounts = _accounts(context, account_count(records))
     person_accounts = _person_accounts(context, len(accounts)) if scenario.person_accounts else []
     insert("Account", accounts + person_accounts)
     account_contacts: list[list[str]] = [[] for _ in accounts]
@@ -433,6 +433,16 @@ def seed_org(
     return counts
 
 
+def account_count(records: int) -> int:
+    """Business accounts of an org seeded with ``records`` contacts."""
+    return max(20, records // 10)
+
+
+def person_account_count(accounts: int) -> int:
+    """Person accounts (each with its Contact) beside ``accounts`` business accounts."""
+    return max(5, accounts // 20)
+
+
 def _validation_rules(context: _Context) -> list[dict]:
     """What Setup lists: an inactive rule everywhere, and the active Email rule of the
     `email-validation-rule` scenario (the store enforces it on Contact writes)."""
@@ -447,6 +457,10 @@ def _validation_rules(context: _Context) -> list[dict]:
     ]
     if context.scenario.contact_email_required:
         rules.append(("Contact_Email_Required", "Contact", True, EMAIL_RULE_MESSAGE, "Email"))
+    rules += [
+        (rule.name, "Contact", True, rule.message, rule.required_field)
+        for rule in context.scenario.contact_rules
+    ]
     return [
         {
             **context.system("03d", number, created_ago=300),
@@ -726,7 +740,7 @@ def _accounts(context: _Context, count: int) -> list[dict]:
 def _person_accounts(context: _Context, first_number: int) -> list[dict]:
     """Consumers with person accounts: each is an Account and a Contact in Salesforce."""
     rng, accounts = context.rng, []
-    for offset in range(max(5, first_number // 20)):
+    for offset in range(person_account_count(first_number)):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         city, postal, country, phone = rng.choice(CITIES)
         accounts.append(

@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +21,14 @@ from .derived import derive
 from .errors import ApiError, not_found
 from .files import owner_only_file, owner_only_folder
 from .ids import make_id, normalize_id
-from .scenarios import DEFAULT_SCENARIO, EMAIL_RULE_MESSAGE, SCENARIOS, Scenario
+from .scenarios import (
+    DEFAULT_SCENARIO,
+    EMAIL_RULE_MESSAGE,
+    SCENARIOS,
+    Scenario,
+    scenario_from_json,
+    scenario_to_json,
+)
 from .schema import FieldDef, SObjectDef, build_schema
 from .soql import CompiledQuery, compile_query
 from .soql.compiler import quote
@@ -38,6 +45,7 @@ class _SeedInfo:
     scenario: str
     records: int
     version: int
+    definition: str | None = field(default=None, compare=False)  # JSON of the Scenario
 
 
 class OrgStore:
@@ -57,21 +65,23 @@ class OrgStore:
         cls,
         path: Path,
         *,
-        scenario: str | None = None,
+        scenario: str | Scenario | None = None,
         records: int | None = None,
         reset: bool = False,
     ) -> OrgStore:
         """Open the org file, (re)seeding it when it is new, when `reset` is true, or when the
-        given scenario/records differ from what it was seeded with."""
+        given scenario/records differ from what it was seeded with. ``scenario``: a named one,
+        or a Scenario of its own (a replayed support bundle)."""
         path = Path(path)
-        if scenario is not None and scenario not in SCENARIOS:
+        if isinstance(scenario, str) and scenario not in SCENARIOS:
             raise ValueError(f"unknown scenario {scenario!r}; choose one of {', '.join(SCENARIOS)}")
         seeded = _read_seed_info(path)
-        wanted = _wanted_seed(seeded, scenario, records)
+        chosen = _chosen_scenario(seeded, scenario)
+        wanted = _wanted_seed(seeded, chosen, records)
         reseeding = reset or seeded != wanted
         if reseeding:
-            _seed_file(path, SCENARIOS[wanted.scenario], wanted.records)
-        store = cls(path, SCENARIOS[wanted.scenario])
+            _seed_file(path, chosen, wanted.records)
+        store = cls(path, chosen)
         if reseeding and seeded is not None:
             store.reseeded_from = seeded.scenario
         return store
@@ -367,6 +377,10 @@ class OrgStore:
             and not record.get("Email")
         ):
             raise ApiError(400, "FIELD_CUSTOM_VALIDATION_EXCEPTION", EMAIL_RULE_MESSAGE, ["Email"])
+        for rule in self.scenario.contact_rules if obj.name == "Contact" else ():
+            required = rule.required_field
+            if required and required in obj.fields and record.get(required) in (None, ""):
+                raise ApiError(400, "FIELD_CUSTOM_VALIDATION_EXCEPTION", rule.message, [required])
 
     def _row(self, obj: SObjectDef, record_id: str) -> sqlite3.Row | None:
         normalized = normalize_id(record_id)
@@ -585,17 +599,33 @@ def _read_seed_info(path: Path) -> _SeedInfo | None:
             meta = dict(conn.execute("SELECT key, value FROM _meta").fetchall())
         finally:
             conn.close()
-        return _SeedInfo(meta["scenario"], int(meta["records"]), int(meta["version"]))
+        return _SeedInfo(
+            meta["scenario"], int(meta["records"]), int(meta["version"]), meta.get("definition")
+        )
     except (sqlite3.Error, KeyError, ValueError):
         return None  # not an org file we can use: it gets seeded anew
 
 
-def _wanted_seed(seeded: _SeedInfo | None, scenario: str | None, records: int | None) -> _SeedInfo:
-    name = scenario or (seeded.scenario if seeded else DEFAULT_SCENARIO)
+def _chosen_scenario(seeded: _SeedInfo | None, scenario: str | Scenario | None) -> Scenario:
+    if isinstance(scenario, Scenario):
+        return scenario
+    if scenario is not None:
+        return SCENARIOS[scenario]
+    if seeded is None:
+        return SCENARIOS[DEFAULT_SCENARIO]
+    if seeded.scenario in SCENARIOS:
+        return SCENARIOS[seeded.scenario]
+    try:
+        return scenario_from_json(seeded.definition or "")
+    except (ValueError, TypeError):
+        return SCENARIOS[DEFAULT_SCENARIO]  # unreadable: seeded anew as the default
+
+
+def _wanted_seed(seeded: _SeedInfo | None, scenario: Scenario, records: int | None) -> _SeedInfo:
     if records is None:
-        same_scenario = seeded is not None and seeded.scenario == name
-        records = seeded.records if same_scenario else SCENARIOS[name].default_contacts
-    return _SeedInfo(name, records, SCHEMA_VERSION)
+        same_scenario = seeded is not None and seeded.scenario == scenario.name
+        records = seeded.records if same_scenario else scenario.default_contacts
+    return _SeedInfo(scenario.name, records, SCHEMA_VERSION)
 
 
 def _seed_file(path: Path, scenario: Scenario, records: int) -> None:
@@ -622,6 +652,7 @@ def _seed_file(path: Path, scenario: Scenario, records: int) -> None:
                 ("version", SCHEMA_VERSION),
                 ("seeded_at", now_text()),
                 ("api_used", api_used),
+                ("definition", scenario_to_json(scenario)),
             ],
         )
         conn.execute("COMMIT")

@@ -107,6 +107,7 @@ class ConnectionManager:
         self._clock = clock
         self._retry = retry
         self._demo = DemoOrgAccess(demo_org)
+        self.demo_org = demo_org  # what the caller handed in (the demo reset stops it)
         self._state = ConnectionStateMachine(
             store,
             clock=clock,

@@ -27,6 +27,7 @@ from navsync_desktop.gui.i18n import format_datetime, translate
 from navsync_desktop.gui.main.crm_settings_tab import CrmSettingsTab
 from navsync_desktop.gui.main.history_tab import HistoryTab
 from navsync_desktop.gui.main.seats_tab import SeatsTab
+from navsync_desktop.gui.support_menu import add_support_actions
 from navsync_desktop.gui.sync_schedule import SyncScheduler
 from navsync_desktop.gui.sync_text import interval_text
 from navsync_desktop.gui.widgets.status_header import StatusHeader
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
+        self.support = add_support_actions(help_menu, self.app_state, self)
 
     # state
 

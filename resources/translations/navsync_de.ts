@@ -536,6 +536,10 @@
         <translation>Än&amp;dern …</translation>
     </message>
     <message>
+        <source>Activity write-back</source>
+        <translation>Rückübertragung von Aktivitäten</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
@@ -554,6 +558,29 @@
     <message>
         <source>The CRM settings were saved.</source>
         <translation>Die CRM-Einstellungen wurden gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoReset</name>
+    <message>
+        <source>The demo is reset: the demo org is seeded anew, the local data is cleared and the demo login is removed from the keyring.</source>
+        <translation>Die Demo ist zurückgesetzt: Die Demo-Org ist neu befüllt, die lokalen Daten sind gelöscht und die Demo-Anmeldung ist aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>The local data is cleared and the demo login is removed from the keyring. The demo org at {url} (process {pid}) was not seeded anew: stop it and start it again with navsync-desktop demo-org serve --reset.</source>
+        <translation>Die lokalen Daten sind gelöscht und die Demo-Anmeldung ist aus dem Schlüsselbund entfernt. Die Demo-Org unter {url} (Prozess {pid}) wurde nicht neu befüllt: Beenden Sie sie und starten Sie sie mit navsync-desktop demo-org serve --reset neu.</translation>
+    </message>
+    <message>
+        <source>Demo reset refused: the local data belongs to the Salesforce org {org_id}, not to the demo org. Nothing was changed.</source>
+        <translation>Zurücksetzen der Demo abgelehnt: Die lokalen Daten gehören zur Salesforce-Org {org_id}, nicht zur Demo-Org. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Wait until the connection or sync in progress has finished.</source>
+        <translation>Warten Sie, bis die laufende Verbindung oder Synchronisierung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The demo org is not available here. Nothing changed.</source>
+        <translation>Die Demo-Org ist hier nicht verfügbar. Nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -702,12 +729,24 @@
         <translation>CRM-Einstellungen</translation>
     </message>
     <message>
+        <source>Activity write-back</source>
+        <translation>Rückübertragung von Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Write-back:</source>
+        <translation>Rückübertragung:</translation>
+    </message>
+    <message>
+        <source>Test Write-Back:</source>
+        <translation>Test Write-Back:</translation>
+    </message>
+    <message>
         <source>What happens next</source>
         <translation>Wie es weitergeht</translation>
     </message>
     <message>
-        <source>{finish} opens the main window. Its header always shows whether NavSync Desktop is connected to Salesforce and when it last synced. The CRM data is synced {interval}, and Sync now syncs at once. Manage the seat holders on the Seats tab, and change these answers on the CRM settings tab. Activity write-back and Test Write-Back come with a later version.</source>
-        <translation>„{finish}“ öffnet das Hauptfenster. Seine Kopfzeile zeigt immer, ob NavSync Desktop mit Salesforce verbunden ist und wann zuletzt synchronisiert wurde. Die CRM-Daten werden {interval} synchronisiert, „Jetzt synchronisieren“ synchronisiert sofort. Die Lizenznehmer verwalten Sie auf der Registerkarte „Lizenznehmer“, diese Antworten ändern Sie auf der Registerkarte „CRM-Einstellungen“. Die Rückübertragung von Aktivitäten und „Test Write-Back“ kommen mit einer späteren Version.</translation>
+        <source>{finish} opens the main window. Its header always shows whether NavSync Desktop is connected to Salesforce and when it last synced. The CRM data is synced {interval}, and Sync now syncs at once. Manage the seat holders on the Seats tab, and change these answers and the activity write-back on the CRM settings tab.</source>
+        <translation>„{finish}“ öffnet das Hauptfenster. Seine Kopfzeile zeigt immer, ob NavSync Desktop mit Salesforce verbunden ist und wann zuletzt synchronisiert wurde. Die CRM-Daten werden {interval} synchronisiert, „Jetzt synchronisieren“ synchronisiert sofort. Die Lizenznehmer verwalten Sie auf der Registerkarte „Lizenznehmer“, diese Antworten und die Rückübertragung von Aktivitäten ändern Sie auf der Registerkarte „CRM-Einstellungen“.</translation>
     </message>
 </context>
 <context>
@@ -1848,18 +1887,6 @@ Hilfe und Support: {url}</translation>
         <source>{step}: to come</source>
         <translation>{step}: folgt</translation>
     </message>
-    <message>
-        <source>○  {step} (later)</source>
-        <translation>○  {step} (später)</translation>
-    </message>
-    <message>
-        <source>A later version of NavSync Desktop brings this step.</source>
-        <translation>Diesen Schritt bringt eine spätere Version von NavSync Desktop.</translation>
-    </message>
-    <message>
-        <source>{step}: comes in a later version</source>
-        <translation>{step}: kommt mit einer späteren Version</translation>
-    </message>
 </context>
 <context>
     <name>Store</name>
@@ -1894,6 +1921,111 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>{path} was written by a newer NavSync Desktop (schema {version}; this version knows {latest}). Update NavSync Desktop to use it.</source>
         <translation>{path} wurde von einem neueren NavSync Desktop geschrieben (Schema {version}; diese Version kennt {latest}). Aktualisieren Sie NavSync Desktop, um die Datei zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportActions</name>
+    <message>
+        <source>Create &amp;support bundle…</source>
+        <translation>&amp;Supportpaket erstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo…</source>
+        <translation>Demo &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Reset demo</source>
+        <translation>Demo zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset the demo to its seeded state? The demo org is seeded anew, the local data (seat holders, settings, synced records, activities) is deleted and the demo login is removed from the keyring.</source>
+        <translation>Die Demo auf den Ausgangszustand zurücksetzen? Die Demo-Org wird neu befüllt, die lokalen Daten (Lizenznehmer, Einstellungen, synchronisierte Datensätze, Aktivitäten) werden gelöscht und die Demo-Anmeldung wird aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo</source>
+        <translation>Demo &amp;zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundle</name>
+    <message>
+        <source>reading the local data</source>
+        <translation>lokale Daten werden gelesen</translation>
+    </message>
+    <message>
+        <source>checking the org</source>
+        <translation>die Org wird geprüft</translation>
+    </message>
+    <message>
+        <source>checking this computer</source>
+        <translation>dieser Computer wird geprüft</translation>
+    </message>
+    <message>
+        <source>masking and writing the bundle</source>
+        <translation>das Paket wird maskiert und geschrieben</translation>
+    </message>
+    <message>
+        <source>Support bundle: {step} ({done} of {total})</source>
+        <translation>Supportpaket: {step} ({done} von {total})</translation>
+    </message>
+    <message>
+        <source>Support bundle written to {path} (personal data masked).</source>
+        <translation>Supportpaket unter {path} gespeichert (personenbezogene Daten maskiert).</translation>
+    </message>
+    <message>
+        <source>Support bundle written to {path} (personal data included).</source>
+        <translation>Supportpaket unter {path} gespeichert (mit personenbezogenen Daten).</translation>
+    </message>
+    <message>
+        <source>The support bundle must be a .zip file: {path}</source>
+        <translation>Das Supportpaket muss eine ZIP-Datei (.zip) sein: {path}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The support bundle could not be written to {path}: {reason}</source>
+        <translation>Das Supportpaket konnte nicht unter {path} gespeichert werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SupportBundleDialog</name>
+    <message>
+        <source>Create support bundle</source>
+        <translation>Supportpaket erstellen</translation>
+    </message>
+    <message>
+        <source>The support bundle is a zip file for NavSync support: settings, connection details, sync history, write-back errors, the recent log, this computer's environment and the org's readiness. Tokens and passwords never go in.</source>
+        <translation>Das Supportpaket ist eine ZIP-Datei für den NavSync-Support: Einstellungen, Verbindungsdetails, Synchronisierungsverlauf, Fehler der Rückübertragung, das aktuelle Protokoll, die Umgebung dieses Computers und die Bereitschaft der Org. Token und Kennwörter sind nie enthalten.</translation>
+    </message>
+    <message>
+        <source>Support bundle file</source>
+        <translation>Datei des Supportpakets</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Include personal data (names, email addresses, phone numbers, message texts)</source>
+        <translation>&amp;Personenbezogene Daten einschließen (Namen, E-Mail-Adressen, Telefonnummern, Nachrichtentexte)</translation>
+    </message>
+    <message>
+        <source>Off: personal data is masked; the same person keeps the same mask.</source>
+        <translation>Aus: Personenbezogene Daten werden maskiert; dieselbe Person behält dieselbe Maske.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Save support bundle</source>
+        <translation>Supportpaket speichern</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP-Dateien (*.zip)</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2151,109 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>The test activities could not be created ({reason}); the test records created so far were deleted again.</source>
         <translation>Die Testaktivitäten konnten nicht erstellt werden ({reason}); die bis dahin erstellten Testeinträge wurden wieder gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>TestWriteBackPage</name>
+    <message>
+        <source>Test Write-Back</source>
+        <translation>Test Write-Back</translation>
+    </message>
+    <message>
+        <source>Check that activities arrive in your CRM before you finish.</source>
+        <translation>Prüfen Sie vor dem Abschluss, ob die Übertragung in Ihr CRM funktioniert.</translation>
+    </message>
+    <message>
+        <source>Test Write-Back creates a contact in your CRM and, for this test contact, one test activity of every item you sync back, so that you can check them: View in CRM shows each test record. No test record is created when a validation rule of your CRM requires an email address on contacts.</source>
+        <translation>Test Write-Back erstellt in Ihrem CRM einen Eintrag mit einem Contact und für diesen Testkontakt eine Testaktivität jedes übertragenen Elements, damit Sie diese prüfen können. Jeden Testeintrag können Sie über View in CRM anzeigen. Ein solcher Testeintrag wird nicht erstellt, wenn Validierungsregeln Ihres CRM die Angabe einer E-Mail-Adresse für Kontakteinträge voraussetzen.</translation>
+    </message>
+    <message>
+        <source>&amp;Run Test Write-Back</source>
+        <translation>Test Write-Back &amp;starten</translation>
+    </message>
+    <message>
+        <source>Creating the test records in your CRM…</source>
+        <translation>Die Testeinträge werden in Ihrem CRM erstellt…</translation>
+    </message>
+    <message>
+        <source>Test records in your CRM</source>
+        <translation>Testeinträge in Ihrem CRM</translation>
+    </message>
+    <message>
+        <source>&amp;Delete test data</source>
+        <translation>Testdaten &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Activity write-back is off, so there is nothing to test: Test Write-Back is skipped. Turn write-back on on the previous page to test it.</source>
+        <translation>Die Rückübertragung von Aktivitäten ist ausgeschaltet, es gibt also nichts zu testen: Test Write-Back wird übersprungen. Schalten Sie die Rückübertragung auf der vorigen Seite ein, um sie zu testen.</translation>
+    </message>
+    <message>
+        <source>Test Write-Back is skipped. {reason}</source>
+        <translation>Test Write-Back wird übersprungen. {reason}</translation>
+    </message>
+    <message>
+        <source>The test is optional: Next goes on without it. Activities then reach your CRM untested.</source>
+        <translation>Der Test ist optional: „Weiter“ geht auch ohne ihn weiter. Aktivitäten erreichen Ihr CRM dann ungetestet.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Test records of an earlier Test Write-Back are still in your CRM.</source>
+        <translation>Testeinträge eines früheren Test Write-Back sind noch in Ihrem CRM.</translation>
+    </message>
+    <message>
+        <source>Test record</source>
+        <translation>Testeintrag</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Salesforce record</source>
+        <translation>Salesforce-Eintrag</translation>
+    </message>
+    <message>
+        <source>View in CRM</source>
+        <translation>View in CRM</translation>
+    </message>
+    <message>
+        <source>View {record} in CRM</source>
+        <translation>{record} im CRM anzeigen (View in CRM)</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. The record's address: {url}</source>
+        <translation>Es konnte kein Browser geöffnet werden. Die Adresse des Eintrags: {url}</translation>
+    </message>
+    <message>
+        <source>The test data could not be deleted: {reason}</source>
+        <translation>Die Testdaten konnten nicht gelöscht werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Test records deleted in your CRM: {count}.</source>
+        <translation>Gelöschte Testeinträge in Ihrem CRM: {count}.</translation>
+    </message>
+    <message>
+        <source>Skipped.</source>
+        <translation>Übersprungen.</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>Fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Passed; the test records were deleted again.</source>
+        <translation>Bestanden; die Testeinträge wurden wieder gelöscht.</translation>
+    </message>
+    <message>
+        <source>Passed. Its test records are still in your CRM: once you have checked them, delete them with Delete test data (Back), or later with navsync-desktop test-writeback --cleanup.</source>
+        <translation>Bestanden. Die Testeinträge sind noch in Ihrem CRM: Sobald Sie sie geprüft haben, löschen Sie sie mit „Testdaten löschen“ („Zurück“) oder später mit navsync-desktop test-writeback --cleanup.</translation>
+    </message>
+    <message>
+        <source>Not run: activities reach your CRM untested.</source>
+        <translation>Nicht ausgeführt: Aktivitäten erreichen Ihr CRM ungetestet.</translation>
     </message>
 </context>
 <context>
@@ -2183,6 +2418,79 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>{kind} are not synced back to the CRM. Choose them among the items to sync back in the CRM settings first.</source>
         <translation>{kind} werden nicht ins CRM übertragen. Wählen Sie sie zuerst in den CRM-Einstellungen unter den zu übertragenden Elementen aus.</translation>
+    </message>
+</context>
+<context>
+    <name>WritebackPage</name>
+    <message>
+        <source>Activity write-back</source>
+        <translation>Rückübertragung von Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Choose whether InMails, messages, notes and calls go back to your CRM as activities. You can change it later on the CRM settings tab.</source>
+        <translation>Legen Sie fest, ob InMails, Nachrichten, Notizen und Anrufe als Aktivitäten in Ihr CRM zurückübertragen werden. Sie können das später auf der Registerkarte „CRM-Einstellungen“ ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>WritebackSettingsForm</name>
+    <message>
+        <source>Checking the connected user's permissions…</source>
+        <translation>Die Berechtigungen des verbundenen Benutzers werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Enable Sales Navigator data to sync back to your CRM?</source>
+        <translation>Sales Navigator-Daten in Ihr CRM zurückübertragen? (Enable Sales Navigator data to sync back to your CRM?)</translation>
+    </message>
+    <message>
+        <source>Enable &amp;write-back (recommended)</source>
+        <translation>Rückübertragung ein&amp;schalten (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Sync back all &amp;data items</source>
+        <translation>Alle Datenelemen&amp;te übertragen (Sync back all data items)</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>N&amp;otizen</translation>
+    </message>
+    <message>
+        <source>Optional, but strongly recommended to get the most out of the sync: InMails, messages, notes and calls of your seat holders are saved as activities in your CRM (InMails, messages and calls under Past Activities of the matched contact or lead, notes under Notes &amp; Attachments). Calls are only those started in the Sales Navigator app.</source>
+        <translation>Nicht zwingend erforderlich, für eine optimale Nutzung der Synchronisierung aber nachdrücklich empfohlen: InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden direkt als Aktivitäten in Ihrem CRM gespeichert (InMails, Nachrichten und Anrufe in den Past Activities des zugeordneten Kontakt- oder Lead-Eintrags, Notizen in den „Notes &amp; Attachments“). Anrufe werden nur gespeichert, wenn sie über die Sales Navigator-App gestartet wurden.</translation>
+    </message>
+    <message>
+        <source>Items to sync back</source>
+        <translation>Zu übertragende Elemente</translation>
+    </message>
+    <message>
+        <source>&amp;InMails</source>
+        <translation>&amp;InMails</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>Na&amp;chrichten</translation>
+    </message>
+    <message>
+        <source>C&amp;alls</source>
+        <translation>An&amp;rufe</translation>
+    </message>
+    <message>
+        <source>Choose at least one item to sync back, or turn write-back off.</source>
+        <translation>Wählen Sie mindestens ein Element zum Übertragen aus, oder schalten Sie die Rückübertragung aus.</translation>
+    </message>
+</context>
+<context>
+    <name>WritebackSummary</name>
+    <message>
+        <source>Off: activities stay in NavSync Desktop.</source>
+        <translation>Aus: Die Aktivitäten bleiben in NavSync Desktop.</translation>
+    </message>
+    <message>
+        <source>On, all data items: {items}</source>
+        <translation>Ein, alle Datenelemente: {items}</translation>
+    </message>
+    <message>
+        <source>On: {items}</source>
+        <translation>Ein: {items}</translation>
     </message>
 </context>
 </TS>

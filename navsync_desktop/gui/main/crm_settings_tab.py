@@ -1,5 +1,5 @@
-"""The CRM settings tab: the three answers, Change… (the wizard's form in a dialog), and how
-often the schedule syncs."""
+"""The CRM settings tab: the three answers, Change… (the wizard's form in a dialog), activity
+write-back (the wizard's form, kept at each click), and how often the schedule syncs."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import describe_error
 from navsync_desktop.gui.main.message_line import MessageLine
 from navsync_desktop.gui.widgets.crm_settings_form import CrmAnswersView, CrmSettingsForm
+from navsync_desktop.gui.widgets.writeback_settings_form import WritebackSettingsForm
 from navsync_desktop.gui.wizard.crm_settings import scrolling
 from navsync_desktop.gui.worker import run_job
 
@@ -51,7 +52,7 @@ class CrmSettingsDialog(QDialog):
 
 
 class CrmSettingsTab(QWidget):
-    changed = Signal()  # an answer or the interval was saved
+    changed = Signal()  # an answer, the write-back settings or the interval was saved
 
     def __init__(self, app_state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +65,11 @@ class CrmSettingsTab(QWidget):
         answers_layout = QVBoxLayout(answers_box)
         answers_layout.addWidget(self.answers)
         answers_layout.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        writeback_box = QGroupBox(self.tr("Activity write-back"), self)
+        self.writeback_form = WritebackSettingsForm(app_state, writeback_box)
+        self.writeback_form.saved.connect(self.changed)
+        QVBoxLayout(writeback_box).addWidget(self.writeback_form)
 
         schedule_box = QGroupBox(self.tr("Schedule"), self)
         self.interval = QSpinBox(schedule_box)
@@ -85,16 +91,23 @@ class CrmSettingsTab(QWidget):
         schedule_form.addRow(note)
         self.message = MessageLine(self)
 
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(answers_box)
+        inner.addWidget(writeback_box)
+        inner.addWidget(schedule_box)
+        inner.addWidget(self.message)
+        inner.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(answers_box)
-        layout.addWidget(schedule_box)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(content, self))
         self.refresh()
+        self.writeback_form.load()
 
     def refresh(self) -> None:
         store = self.app_state.store
         self.answers.show_answers(store, crm_settings.synced_choices(store))
+        self.writeback_form.refresh()
         self.interval.blockSignals(True)
         self.interval.setValue(sync_settings.interval_hours(store))
         self.interval.blockSignals(False)

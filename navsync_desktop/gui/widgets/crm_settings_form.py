@@ -29,6 +29,7 @@ from navsync_desktop.engine.crm_settings import (
 )
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import describe_error
+from navsync_desktop.gui.widgets.wrapped_label import wrapped_label
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import Store, settings
 from navsync_desktop.store.connection import ConnectionState
@@ -36,15 +37,8 @@ from navsync_desktop.store.connection import ConnectionState
 ERROR_COLOUR = "#c62828"
 
 
-def _wrapped(text: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 def _question_label(text: str, parent: QWidget) -> QLabel:
-    label = _wrapped(text, parent)
+    label = wrapped_label(text, parent)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setStyleSheet("font-weight: bold;")
     return label
@@ -106,7 +100,7 @@ class CrmSettingsForm(QWidget):
         )
         auto_layout.addLayout(buttons)
         auto_layout.addWidget(
-            _wrapped(
+            wrapped_label(
                 self.tr(
                     "This setting is optional, but we recommend Yes so that your team gets the "
                     "most out of it. If you choose No, or want to adjust the sync for single seat "
@@ -139,7 +133,7 @@ class CrmSettingsForm(QWidget):
                 "not affect how it works: the standard field Amount is used."
             ),
         )
-        explanation = _wrapped(
+        explanation = wrapped_label(
             self.tr(
                 "For the owner of an opportunity, NavSync Desktop saves the CRM accounts and "
                 "contacts of every open opportunity that has reached the stage chosen above, or "
@@ -149,7 +143,7 @@ class CrmSettingsForm(QWidget):
             self,
         )
         self.busy_label = QLabel(self.tr("Reading the choices your org offers…"), self)
-        self.error_label = _wrapped(parent=self)
+        self.error_label = wrapped_label(parent=self)
         self.error_label.setObjectName("error")
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error_label.hide()
@@ -175,7 +169,7 @@ class CrmSettingsForm(QWidget):
         layout = QFormLayout(box)
         layout.addRow(label)
         layout.addRow(combo)
-        layout.addRow(_wrapped(note, box))
+        layout.addRow(wrapped_label(note, box))
         return box
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -272,9 +266,9 @@ class CrmAnswersView(QWidget):
         self._form.setContentsMargins(0, 0, 0, 0)
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # answers under
         # their questions: long German questions leave the answers room
-        self.auto_sync = _wrapped(parent=self)
-        self.stage = _wrapped(parent=self)
-        self.won_value = _wrapped(parent=self)
+        self.auto_sync = wrapped_label(parent=self)
+        self.stage = wrapped_label(parent=self)
+        self.won_value = wrapped_label(parent=self)
         for question, answer in (
             (self.tr("Auto sync all seat holders with CRM?"), self.auto_sync),
             (self.tr("Stage at which an opportunity enters the pipeline:"), self.stage),

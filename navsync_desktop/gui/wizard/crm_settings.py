@@ -22,6 +22,22 @@ def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
     return area
 
 
+def lay_out_page(page: QWizardPage, header: QWidget, content: QWidget, parts: list) -> None:
+    """A page: its status header on top, under it ``parts`` (widgets or layouts) in
+    ``content``, which scrolls."""
+    inner = QVBoxLayout(content)
+    inner.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, QWidget):
+            inner.addWidget(part)
+        else:
+            inner.addLayout(part)
+    inner.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.addWidget(header)
+    layout.addWidget(scrolling(content, page), 1)
+
+
 class CrmSettingsPage(QWizardPage):
     def __init__(self, app_state: AppState) -> None:
         super().__init__()
@@ -39,14 +55,7 @@ class CrmSettingsPage(QWizardPage):
         sync_box = QGroupBox(self.tr("Initial CRM sync"), content)
         self.sync_view = SyncProgressView(app_state, sync_box)
         QVBoxLayout(sync_box).addWidget(self.sync_view)
-        inner = QVBoxLayout(content)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.form)
-        inner.addWidget(sync_box)
-        inner.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(scrolling(content, self), 1)
+        lay_out_page(self, self.header, content, [self.form, sync_box])
         self._saved_answers = False
 
     def initializePage(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
+from navsync_desktop.engine.bundle_collect import remember_checks
 from navsync_desktop.engine.checks import CheckResult, Status
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.engine.readiness import org_checks
@@ -18,7 +19,9 @@ from navsync_desktop.gui.worker import run_job
 
 def _check_org(manager: ConnectionManager) -> list[CheckResult]:
     with manager.open_session() as session:
-        return org_checks(session)
+        results = org_checks(session)
+    remember_checks(results)  # the last known, for a support bundle made while not connected
+    return results
 
 
 class ReadinessPage(QWizardPage):

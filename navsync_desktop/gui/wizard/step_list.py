@@ -1,5 +1,5 @@
 """The wizard's steps beside its page: done ones ticked (a click goes back to one), the
-current one marked, the ones to come plain, and the ones a later version brings greyed out."""
+current one marked, the ones to come plain."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLay
 from navsync_desktop.gui.i18n import translate
 from navsync_desktop.i18n import Text
 
+WIDTH = 190
+ROW_WIDTH = WIDTH - 40  # less the frame's and the button's margins
+
 
 @dataclass(frozen=True)
 class StepEntry:
     name: str  # the page's object name
     title: Text
-    built: bool  # False: a later version brings this step
 
 
 class _StepRow(QWidget):
@@ -38,6 +40,21 @@ class _StepRow(QWidget):
         layout.addWidget(self.label)
 
 
+def _broken_into_lines(text: str, button: QPushButton, width: int) -> str:
+    """A button's text does not wrap by itself: long (German) step titles are broken at
+    spaces so that they fit the list's width."""
+    metrics = button.fontMetrics()
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") > width:
+            lines.append(word)
+        elif lines:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 class StepList(QFrame):
     """``go_back_to(name)`` asks the wizard to return to a done step."""
 
@@ -48,7 +65,7 @@ class StepList(QFrame):
         self.setObjectName("step-list")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.setFixedWidth(190)
+        self.setFixedWidth(WIDTH)
         self.setAccessibleName(self.tr("Setup steps"))
         heading = QLabel(self.tr("Steps"), self)
         heading.setStyleSheet("font-weight: bold;")
@@ -70,27 +87,18 @@ class StepList(QFrame):
         current = names.index(name) if name in names else -1
         for index, row in enumerate(self.rows):
             title = translate(row.entry.title)
-            done = index < current and row.entry.built
+            done = index < current
             row.button.setVisible(done)
             row.label.setVisible(not done)
             if done:
-                row.button.setText(f"✔  {title}")
+                row.button.setText(_broken_into_lines(f"✔  {title}", row.button, ROW_WIDTH))
                 row.button.setToolTip(self.tr("Go back to this step"))
                 row.button.setAccessibleName(self.tr("{step}: done").format(step=title))
             elif index == current:
                 row.label.setText(f"▶  {title}")
                 row.label.setStyleSheet("font-weight: bold;")
                 row.label.setAccessibleName(self.tr("{step}: current step").format(step=title))
-            elif row.entry.built:
+            else:
                 row.label.setText(f"○  {title}")
                 row.label.setStyleSheet("")
                 row.label.setAccessibleName(self.tr("{step}: to come").format(step=title))
-            else:
-                row.label.setText(self.tr("○  {step} (later)").format(step=title))
-                row.label.setStyleSheet("color: palette(mid); font-style: italic;")
-                row.label.setToolTip(
-                    self.tr("A later version of NavSync Desktop brings this step.")
-                )
-                row.label.setAccessibleName(
-                    self.tr("{step}: comes in a later version").format(step=title)
-                )

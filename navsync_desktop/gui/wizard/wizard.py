@@ -15,7 +15,9 @@ from navsync_desktop.gui.wizard.finish import FinishPage
 from navsync_desktop.gui.wizard.prerequisites import PrerequisitesPage
 from navsync_desktop.gui.wizard.readiness import ReadinessPage
 from navsync_desktop.gui.wizard.step_list import StepEntry, StepList
+from navsync_desktop.gui.wizard.test_writeback import TestWriteBackPage
 from navsync_desktop.gui.wizard.welcome import WelcomePage
+from navsync_desktop.gui.wizard.writeback import WritebackPage
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 from navsync_desktop.store import settings
 from navsync_desktop.store.connection import ConnectionState
@@ -28,7 +30,7 @@ SET_UP_SETTING = "wizard.finished"  # True once the admin finished the wizard
 class Step:
     name: str
     title: Text
-    page: Callable[[AppState], QWizardPage] | None = None  # None: a later version brings it
+    page: Callable[[AppState], QWizardPage]
 
 
 STEPS = (
@@ -36,8 +38,8 @@ STEPS = (
     Step("connect", QT_TRANSLATE_NOOP("Wizard", "Connect to CRM"), ConnectPage),
     Step("readiness", QT_TRANSLATE_NOOP("Wizard", "Org readiness"), ReadinessPage),
     Step("crm_settings", QT_TRANSLATE_NOOP("Wizard", "CRM settings"), CrmSettingsPage),
-    Step("writeback", QT_TRANSLATE_NOOP("Wizard", "Activity write-back")),
-    Step("test_writeback", QT_TRANSLATE_NOOP("Wizard", "Test Write-Back")),
+    Step("writeback", QT_TRANSLATE_NOOP("Wizard", "Activity write-back"), WritebackPage),
+    Step("test_writeback", QT_TRANSLATE_NOOP("Wizard", "Test Write-Back"), TestWriteBackPage),
     Step("finish", QT_TRANSLATE_NOOP("Wizard", "Finish"), FinishPage),
 )
 
@@ -63,12 +65,11 @@ class SetupWizard(QWizard):
         self.addPage(self.welcome_page)
         self.pages: dict[str, QWizardPage] = {}
         for step in STEPS:
-            if step.page is not None:
-                page = step.page(app_state)
-                page.setObjectName(step.name)
-                self.addPage(page)
-                self.pages[step.name] = page
-        self.step_list = StepList([StepEntry(s.name, s.title, s.page is not None) for s in STEPS])
+            page = step.page(app_state)
+            page.setObjectName(step.name)
+            self.addPage(page)
+            self.pages[step.name] = page
+        self.step_list = StepList([StepEntry(s.name, s.title) for s in STEPS])
         self.step_list.go_back_to.connect(self.go_back_to)
         self.setSideWidget(self.step_list)
         self.rejected.connect(app_state.manager.cancel_connect)
@@ -91,6 +92,14 @@ class SetupWizard(QWizard):
     @property
     def crm_settings_page(self) -> CrmSettingsPage:
         return self.pages["crm_settings"]
+
+    @property
+    def writeback_page(self) -> WritebackPage:
+        return self.pages["writeback"]
+
+    @property
+    def test_writeback_page(self) -> TestWriteBackPage:
+        return self.pages["test_writeback"]
 
     @property
     def finish_page(self) -> FinishPage:
