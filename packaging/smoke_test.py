@@ -6,8 +6,8 @@ In a fresh NAVSYNC_HOME (deleted first) with the demo's file keyring, offscreen:
 the data files of a frozen build, `doctor`, a German and an English screenshot, the demo org
 served in the background, `connect --demo --no-browser` with this script playing the user's
 browser, `sync`, `seats add`, `import-linkedin` of a small messages.csv for that seat,
-`writeback`, `test-writeback` and `test-writeback --cleanup`. Each step is judged by its exit
-code and its JSON; the first failure ends the run with exit code 1.
+`writeback`, `test-writeback` and `test-writeback --cleanup`, then a `support-bundle`. Each
+step is judged by its exit code and its JSON; the first failure ends the run with exit code 1.
 
 Only the standard library: the program under test brings everything else itself. The tests
 run the same script against the source program (`python -m navsync_desktop`), so it stays
@@ -17,6 +17,8 @@ true to the commands it calls.
 from __future__ import annotations
 
 import argparse
+import base64
+import configparser
 import csv
 import json
 import os
@@ -30,6 +32,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import zipfile
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -356,7 +359,7 @@ def write_messages_csv(path: Path, people: list[tuple[str, str]]) -> dict:
 
 def step_import(program: Program, state: dict) -> str:
     path = program.home / "messages.csv"
-    people = contacts_with_profiles(program.home, 3)
+    people = state["people"] = contacts_with_profiles(program.home, 3)
     expected = state["expected_import"] = write_messages_csv(path, people)
     imported = program.json("import-linkedin", str(path), "--seat", SEAT_EMAIL)
     for key, value in expected.items():
@@ -386,6 +389,33 @@ def step_test_writeback(program: Program, _state: dict) -> str:
     return f"{len(created)} test records created, {deleted} deleted"
 
 
+def stored_refresh_tokens(home: Path) -> list[str]:
+    """The refresh tokens in the demo's file keyring (keyrings.alt keeps each entry as
+    base64 text); none when the OS keyring holds them."""
+    keyring_file = next(home.rglob("demo-keyring.cfg"), None)
+    if keyring_file is None:
+        return []
+    entries = configparser.ConfigParser(interpolation=None)
+    entries.read(keyring_file, encoding="utf-8")
+    values = [value for section in entries.sections() for value in entries[section].values()]
+    return [json.loads(base64.b64decode(value))["refresh_token"] for value in values]
+
+
+def step_support_bundle(program: Program, state: dict) -> str:
+    path = program.home / "support-bundle.zip"
+    document = program.json("support-bundle", str(path))
+    expect(document["personal_data_masked"] is True, "the bundle keeps personal data")
+    with zipfile.ZipFile(path) as bundle:
+        names = bundle.namelist()
+        texts = [bundle.read(name).decode("utf-8", "replace") for name in names]
+    expect(sorted(names) == sorted(document["files"]), f"the zip holds {names}")
+    tokens = stored_refresh_tokens(program.home)
+    secrets = [*tokens, SEAT_EMAIL, *(name for name, _ in state["people"])]
+    shown = [value for value in secrets if any(value in text for text in texts)]
+    expect(not shown, f"the bundle shows {len(shown)} secret or personal values unmasked")
+    return f"{len(names)} files, none holds the {len(secrets)} values searched for"
+
+
 STEPS: list[tuple[str, Callable[[Program, dict], str]]] = [
     ("--version", step_version),
     ("data files", step_data_files),
@@ -398,6 +428,7 @@ STEPS: list[tuple[str, Callable[[Program, dict], str]]] = [
     ("import-linkedin messages.csv", step_import),
     ("writeback", step_writeback),
     ("test-writeback, test-writeback --cleanup", step_test_writeback),
+    ("support-bundle", step_support_bundle),
 ]
 
 

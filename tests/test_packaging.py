@@ -106,6 +106,7 @@ def test_the_smoke_test_runs_the_whole_job(tmp_path):
         "import-linkedin messages.csv",
         "writeback",
         "test-writeback, test-writeback --cleanup",
+        "support-bundle",
     ]
     assert "5 sent" in result.stdout and "smoke test passed" in result.stdout
     assert not list((tmp_path / "home").rglob("served.json")), "the demo org was not stopped"
