@@ -93,7 +93,7 @@ class SupportActions(QObject):
     def _reset_if(self, confirmed: bool) -> None:
         if not confirmed:
             return
-        from navsync_desktop.demo_reset import reset_demo
+        from navsync_desktop.engine.demo_reset import reset_demo
 
         self.reset_action.setEnabled(False)
         job = run_job(lambda _report: reset_demo(self.app_state.manager), self)
