@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -259,9 +259,13 @@ class TourDriver:
         wait_until(lambda: bool(runs), "Sync now")
 
     def close(self) -> None:
+        """Closes the windows (the main window stops its scheduler) and deletes them, so nothing
+        of theirs runs once the store is closed."""
         for window in (self.wizard, self.windows.main_window):
             if window is not None:
-                window.hide()
+                window.close()
+                window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @dataclass(frozen=True)
@@ -296,8 +300,8 @@ def run_tour(
             pictures.append(Picture(step, target, translate(step.caption)))
             driver.on_screen(step.name, window)
     finally:
-        close_down(app_state.manager, app_state.sync)
         driver.close()
+        close_down(app_state.manager, app_state.sync)
         QCoreApplication.processEvents()
     write_index(out, pictures, language)
     return pictures

@@ -59,6 +59,7 @@ class SeatsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move in the table
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)  # narrow windows scroll; no column is squeezed
@@ -93,6 +94,13 @@ class SeatsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        # in reading order: the button above the table first, then the table, then those below
+        for before, after in zip(
+            (self.lists_button, self.table, self.add_button, self.import_button),
+            (self.table, self.add_button, self.import_button, self.demo_button),
+            strict=True,
+        ):
+            QWidget.setTabOrder(before, after)
         self._busy = False
         app_state.status_changed.connect(lambda _status: self._update_buttons())
         self.refresh()

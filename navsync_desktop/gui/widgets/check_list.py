@@ -25,6 +25,7 @@ class CheckList(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Results of the checks"))  # it takes focus to scroll
         content = QWidget(self)
         self._layout = QVBoxLayout(content)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -19,6 +19,8 @@ def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
+    if isinstance(parent, QWizardPage):  # it takes focus, so the keyboard can scroll it
+        area.setAccessibleName(parent.title())
     return area
 
 
