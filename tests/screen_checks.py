@@ -125,7 +125,8 @@ class Catalogue:
     def english_words(self) -> set[str]:
         """Words of the English sources that no German translation uses."""
         german = _words(" ".join(self.translation_of.values()))
-        return _words(" ".join(self.translation_of)) - german - _placeholder_words(self)
+        english = _words(" ".join(self.translation_of)) | ENGLISH_FUNCTION_WORDS
+        return english - german - _placeholder_words(self)
 
 
 def _placeholder_words(catalogue: Catalogue) -> set[str]:
@@ -133,8 +134,18 @@ def _placeholder_words(catalogue: Catalogue) -> set[str]:
     return {part.lower() for name in names for part in name.split("_")}
 
 
+# English words any English sentence uses, so text never put through tr() is caught even when
+# its other words are new
+ENGLISH_FUNCTION_WORDS = {
+    "about", "after", "been", "before", "from", "have", "here", "into", "only", "should",
+    "some", "than", "that", "their", "there", "these", "this", "when", "which", "while",
+    "with", "would", "your",
+}  # fmt: skip
+
+
 def _words(text: str) -> set[str]:
-    text = re.sub(r"\{[a-z_]+\}|https?://\S+|\S+@\S+", " ", text)
+    """Words of 4 letters or more, without placeholders, addresses, emails and file paths."""
+    text = re.sub(r"\{[a-z_]+\}|https?://\S+|\S+@\S+|(?:[A-Za-z]:)?(?:[/\\][\w.\-]+)+", " ", text)
     return {word.lower() for word in re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", text)}
 
 
