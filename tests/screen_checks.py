@@ -5,6 +5,7 @@ good), so a test can say everything that is wrong on a screen at once."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -16,11 +17,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTreeWidget,
     QWidget,
-    QWizard,
 )
 
 from navsync_desktop.gui.widgets.elided_label import ElidedLabel
@@ -60,9 +58,7 @@ def visible_texts(window: QWidget) -> list[str]:
     for widget in [window, *window.findChildren(QWidget)]:
         if not shown(widget, window):
             continue
-        if isinstance(widget, QLabel):
-            texts.append(widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             texts.append(widget.text())
         elif isinstance(widget, QGroupBox):
             texts.append(widget.title())
@@ -194,7 +190,9 @@ def cut_off_texts(window: QWidget) -> list[str]:
             if widget.wordWrap():
                 needed = widget.heightForWidth(widget.width())
                 if needed > widget.height() + 1:
-                    found.append(_cut(widget, widget.text(), f"height {widget.height()} < {needed}"))
+                    found.append(
+                        _cut(widget, widget.text(), f"height {widget.height()} < {needed}")
+                    )
             elif widget.sizeHint().width() > widget.width():
                 found.append(_cut(widget, widget.text(), _widths(widget)))
         elif isinstance(widget, QAbstractButton) and widget.text() and not _in_item_view(widget):
@@ -205,7 +203,9 @@ def cut_off_texts(window: QWidget) -> list[str]:
                 text = _plain(widget.tabText(index))
                 needed = widget.fontMetrics().horizontalAdvance(text)
                 if needed > widget.tabRect(index).width():
-                    found.append(f"tab {text!r}: needs {needed}, has {widget.tabRect(index).width()}")
+                    found.append(
+                        f"tab {text!r}: needs {needed}, has {widget.tabRect(index).width()}"
+                    )
     return found
 
 
@@ -319,7 +319,7 @@ def tab_order_problems(window: QWidget) -> list[str]:
         for w in expected
         if w not in reached and not any(_same_radio_group(w, r) for r in reached)
     ]
-    for before, after in zip(reached, reached[1:], strict=False):
+    for before, after in itertools.pairwise(reached):
         if not reads_before(before, after, window):
             problems.append(f"Tab goes back from {describe(before)} to {describe(after)}")
     return problems
@@ -335,9 +335,7 @@ def _same_radio_group(one: QWidget, other: QWidget) -> bool:
 
 
 def default_button(window: QWidget) -> QPushButton | None:
-    defaults = [
-        b for b in window.findChildren(QPushButton) if b.isDefault() and shown(b, window)
-    ]
+    defaults = [b for b in window.findChildren(QPushButton) if b.isDefault() and shown(b, window)]
     return defaults[0] if len(defaults) == 1 else None
 
 
@@ -398,21 +396,83 @@ def contrast(one: QColor, other: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def hard_to_read_texts(window: QWidget, minimum: float = 4.5) -> list[str]:
-    """Labels whose text colour (after style sheets) stands out too little from the window's
-    background."""
+def hard_to_read_texts(window: QWidget) -> list[str]:
+    """Texts whose colour (after style sheets) stands out too little from what is behind them:
+    labels against the window (4.5:1; a lone symbol such as a status mark 3:1, as for
+    graphics), and coloured cells of tables and trees against the view's base. Disabled text
+    is exempt, as WCAG has it."""
     found = []
     background = window.palette().color(QPalette.ColorRole.Window)
     for label in window.findChildren(QLabel):
-        if not shown(label, window) or not label.text() or not label.isEnabled():
+        text = _plain(label.text())
+        if not shown(label, window) or not text or not label.isEnabled():
             continue
         label.ensurePolished()
         colour = label.palette().color(label.foregroundRole())
-        ratio = contrast(colour, background)
-        if ratio < minimum:
-            found.append(f"{_plain(label.text())!r}: {colour.name()} on {background.name()} {ratio:.1f}")
+        minimum = 3.0 if len(text) == 1 else 4.5
+        if contrast(colour, background) < minimum:
+            found.append(_unreadable(text, colour, background))
+    for view in window.findChildren(QAbstractItemView):
+        if not shown(view, window):
+            continue
+        base = view.palette().color(QPalette.ColorRole.Base)
+        for text, brush in _coloured_cells(view):
+            if brush.style() != Qt.BrushStyle.NoBrush and contrast(brush.color(), base) < 4.5:
+                found.append(_unreadable(text, brush.color(), base))
     return found
 
 
-def is_dialog(window: QWidget) -> bool:
-    return isinstance(window, (QDialog, QWizard))
+def _unreadable(text: str, colour: QColor, background: QColor) -> str:
+    return (
+        f"{text!r}: {colour.name()} on {background.name()} ({contrast(colour, background):.1f}:1)"
+    )
+
+
+def _coloured_cells(view: QAbstractItemView):
+    if isinstance(view, QTableWidget):
+        for row in range(view.rowCount()):
+            for column in range(view.columnCount()):
+                item = view.item(row, column)
+                if item is not None:
+                    yield item.text(), item.foreground()
+    elif isinstance(view, QTreeWidget):
+        items = [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
+        while items:
+            item = items.pop()
+            for column in range(view.columnCount()):
+                yield item.text(column), item.foreground(column)
+            items += [item.child(i) for i in range(item.childCount())]
+
+
+def dark_palette() -> QPalette:
+    """A dark desktop theme, as KDE's Breeze Dark or GNOME's dark style hand it to Qt."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2a2e32",
+        QPalette.ColorRole.WindowText: "#fcfcfc",
+        QPalette.ColorRole.Base: "#1b1e20",
+        QPalette.ColorRole.AlternateBase: "#232629",
+        QPalette.ColorRole.Text: "#fcfcfc",
+        QPalette.ColorRole.Button: "#31363b",
+        QPalette.ColorRole.ButtonText: "#fcfcfc",
+        QPalette.ColorRole.Highlight: "#3daee9",
+        QPalette.ColorRole.HighlightedText: "#fcfcfc",
+        QPalette.ColorRole.ToolTipBase: "#31363b",
+        QPalette.ColorRole.ToolTipText: "#fcfcfc",
+        QPalette.ColorRole.PlaceholderText: "#a1a9b1",
+        QPalette.ColorRole.Light: "#40464c",
+        QPalette.ColorRole.Midlight: "#363b40",
+        QPalette.ColorRole.Mid: "#24282b",
+        QPalette.ColorRole.Dark: "#141618",
+        QPalette.ColorRole.Shadow: "#0c0d0e",
+        QPalette.ColorRole.Link: "#1d99f3",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6e7175"))
+    return palette

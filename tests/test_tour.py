@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from conftest import GERMAN_TS
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import QWizard
 from screen_checks import (
     Catalogue,
     cut_off_texts,
+    dark_palette,
     default_button,
     english_leftovers,
+    hard_to_read_texts,
     tab_order_problems,
     unnamed_controls,
     visible_texts,
@@ -48,6 +51,7 @@ class ScreenChecks:
         self.cut_off: dict[str, list[str]] = {}
         self.tab_order: dict[str, list[str]] = {}
         self.unnamed: dict[str, list[str]] = {}
+        self.hard_to_read: dict[str, list[str]] = {}
         self.default_buttons: dict[str, str | None] = {}  # wizard page: Next, Finish or another
         self.data_words: set[str] = set()
 
@@ -73,6 +77,7 @@ class ScreenChecks:
         self.texts[screen] = visible_texts(window)
         self.cut_off[screen] = cut_off_texts(window)
         self.unnamed[screen] = unnamed_controls(window)
+        self.hard_to_read[screen] = hard_to_read_texts(window)
         self.tab_order[screen] = tab_order_problems(window)
 
     def _learn_data(self, store) -> None:
@@ -85,12 +90,19 @@ class ScreenChecks:
         self.data_words |= {w.lower() for w in re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", " ".join(words))}
 
 
-@pytest.fixture(scope="module", params=["en", "de"])
+@pytest.fixture(scope="module", params=["en", "de", "en-dark"])
 def tour(request, qapp, tmp_path_factory):
-    language = request.param
-    out = tmp_path_factory.mktemp(f"tour-{language}")
+    """The tour in English, in German, and in English on a dark desktop theme."""
+    language, _, theme = request.param.partition("-")
+    out = tmp_path_factory.mktemp(f"tour-{request.param}")
     checks = ScreenChecks()
-    pictures = make_tour(out, language, records=RECORDS, on_screen=checks)
+    light = qapp.palette()
+    if theme == "dark":
+        qapp.setPalette(dark_palette())
+    try:
+        pictures = make_tour(out, language, records=RECORDS, on_screen=checks)
+    finally:
+        qapp.setPalette(light)
     return language, out, pictures, checks
 
 
@@ -190,6 +202,27 @@ def test_every_control_without_text_has_an_accessible_name(tour):
     assert {screen: u for screen, u in checks.unnamed.items() if u} == {}
 
 
+def test_texts_are_readable_in_light_and_dark_palettes(tour):
+    _language, _out, _pictures, checks = tour
+    assert {screen: h for screen, h in checks.hard_to_read.items() if h} == {}
+
+
+def test_colours_come_from_one_place_that_follows_the_palette():
+    """Colour values in the GUI's code only in gui/colours.py, which picks them for the
+    palette in use; elsewhere palette roles."""
+    import navsync_desktop.gui as gui
+
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b|QColor\(\s*\d|Qt\.GlobalColor\.")
+    found = [
+        f"{path.name}: {line.strip()}"
+        for path in Path(gui.__file__).parent.rglob("*.py")
+        if path.name != "colours.py"
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if hex_colour.search(line)
+    ]
+    assert found == []
+
+
 def test_tour_command_writes_the_pictures(tmp_path):
     """The command as a trainer runs it (a fresh demo org of the scenario's default size)."""
     out = tmp_path / "tour"
@@ -222,9 +255,9 @@ def test_tour_into_a_file_is_one_line(tmp_path):
 
 def test_the_wizard_goes_on_when_enter_is_pressed(qtbot, store, demo_org, english_locale):
     """Enter presses the default button (Next) on the welcome page."""
+    from conftest import served_demo_org
     from PySide6.QtCore import Qt
 
-    from conftest import served_demo_org
     from navsync_desktop.engine.connection import ConnectionManager
     from navsync_desktop.gui.app import close_down
     from navsync_desktop.gui.app_state import AppState

@@ -65,14 +65,16 @@ TOUR_STEPS = (
     TourStep(
         "prerequisites",
         QT_TRANSLATE_NOOP(
-            "Tour", "Prerequisites: the Sales Navigator contract and seat, checked on this computer."
+            "Tour",
+            "Prerequisites: the Sales Navigator contract and seat, checked on this computer.",
         ),
         wizard_page("prerequisites"),
     ),
     TourStep(
         "connect",
         QT_TRANSLATE_NOOP(
-            "Tour", "Connect to CRM: logged in to Salesforce in the browser, the connection is made."
+            "Tour",
+            "Connect to CRM: logged in to Salesforce in the browser, the connection is made.",
         ),
         wizard_page("connect"),
     ),

@@ -28,12 +28,11 @@ from navsync_desktop.engine.crm_settings import (
     CrmChoices,
 )
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import describe_error
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import Store, settings
 from navsync_desktop.store.connection import ConnectionState
-
-ERROR_COLOUR = "#c62828"
 
 
 def _wrapped(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -151,7 +150,7 @@ class CrmSettingsForm(QWidget):
         self.busy_label = QLabel(self.tr("Reading the choices your org offers…"), self)
         self.error_label = _wrapped(parent=self)
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setStyleSheet(tone_style(Tone.ERROR))
         self.error_label.hide()
         self.retry_button = QPushButton(self.tr("&Read the choices again"), self)
         self.retry_button.clicked.connect(self.load)

@@ -88,7 +88,8 @@ class StepList(QFrame):
                 row.label.setAccessibleName(self.tr("{step}: to come").format(step=title))
             else:
                 row.label.setText(self.tr("○  {step} (later)").format(step=title))
-                row.label.setStyleSheet("color: palette(mid); font-style: italic;")
+                row.label.setStyleSheet("font-style: italic;")
+                row.label.setEnabled(False)  # the palette's colour for what cannot be used yet
                 row.label.setToolTip(
                     self.tr("A later version of NavSync Desktop brings this step.")
                 )

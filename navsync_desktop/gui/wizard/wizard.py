@@ -140,7 +140,7 @@ class SetupWizard(QWizard):
             if self.currentId() == before:
                 return
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab reads the step list, then the page, then Back, Next, Finish and Cancel: QWizard
         chains its buttons before the pages, and widgets a page makes later join the chain at
         its end."""
