@@ -16,8 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget, QWizard
 
 from navsync_desktop.demo_org.scripted_browser import ScriptedBrowser
@@ -133,7 +132,13 @@ def wait_until(condition: Callable[[], bool], what: str, timeout_s: float = WAIT
     while not condition():
         if deadline.hasExpired():
             raise TourError(f"the tour got stuck waiting for {what}")
-        QTest.qWait(20)  # the event loop runs meanwhile: jobs report, pages update
+        _run_events_for(20)  # jobs report, pages update
+
+
+def _run_events_for(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def free_loopback_port() -> int:
@@ -252,13 +257,16 @@ class TourDriver:
         tab.demo_button.click()
         wait_until(lambda: tab.table.rowCount() > 0, "the demo org's sales reps")
 
-    def _prepare_history_tab(self, window: MainWindow, _tab) -> None:
+    def _prepare_history_tab(self, window: MainWindow, tab) -> None:
         """A sync of the seats just added, so the history shows more than the initial one."""
         runs = []
         self.app_state.sync.finished.connect(runs.append)
         wait_until(lambda: not self.app_state.sync.running, "the running sync")
         window.sync_button.click()
         wait_until(lambda: bool(runs), "Sync now")
+        newest = tab.tree.topLevelItem(0)
+        if newest is not None:
+            newest.setExpanded(True)  # the picture shows a run's objects too
 
     def close(self) -> None:
         """Closes the windows (the main window stops its scheduler) and deletes them, so nothing
