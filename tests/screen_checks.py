@@ -181,7 +181,7 @@ def cut_off_texts(window: QWidget) -> list[str]:
     short when its tooltip holds the whole text."""
     found = []
     for widget in window.findChildren(QWidget):
-        if not shown(widget, window) or _inside_scroll_content(widget):
+        if not shown(widget, window):
             continue
         if isinstance(widget, ElidedLabel):
             if widget.displayed_text() != widget.text() and widget.toolTip() != widget.text():
@@ -223,10 +223,6 @@ def _in_item_view(widget: QWidget) -> bool:
         if isinstance(parent, QAbstractItemView):
             return True
         parent = parent.parentWidget()
-    return False
-
-
-def _inside_scroll_content(_widget: QWidget) -> bool:
     return False
 
 

@@ -3,9 +3,9 @@ and German, live against a fresh demo org: the pictures, the texts a German user
 that does not fit, the Tab order, the default button, and names for screen readers.
 
 The tour runs once per language (module fixture) and hands every screen to ``ScreenChecks``
-while it is up: each wizard page the wizard has (the driver passes them all with Next) and each
-tab of the main window (iterated from the tab widget), so pages and tabs added later are
-checked as soon as they exist.
+while it is up: each wizard page the wizard has (the driver passes them all with Next), each
+tab of the main window (iterated from the tab widget) and the dialogs its "…" buttons open,
+so pages, tabs and dialogs added later are checked as soon as they exist.
 """
 
 from __future__ import annotations
@@ -19,9 +19,16 @@ from pathlib import Path
 
 import pytest
 from conftest import GERMAN_TS
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QPushButton,
+    QWizard,
+)
 from screen_checks import (
     Catalogue,
     cut_off_texts,
@@ -40,6 +47,16 @@ from navsync_desktop.gui.tour import TOUR_STEPS
 from navsync_desktop.store import crm_records
 
 RECORDS = 200  # a small demo org: the tour's pictures need no more
+
+
+def _reject_file_dialog() -> None:
+    dialog = QApplication.activeModalWidget()
+    if isinstance(dialog, QFileDialog):
+        dialog.reject()
+
+
+def _open_dialogs() -> set:
+    return {w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()}
 
 
 class ScreenChecks:
@@ -62,7 +79,9 @@ class ScreenChecks:
             for index in range(window.tabs.count()):
                 window.tabs.setCurrentIndex(index)
                 QCoreApplication.processEvents()
-                self._check(f"main/{type(window.tabs.widget(index)).__name__}", window)
+                screen = f"main/{type(window.tabs.widget(index)).__name__}"
+                self._check(screen, window)
+                self._check_dialogs(screen, window.tabs.widget(index))
             window.tabs.setCurrentIndex(current)
         else:
             button = default_button(window)  # before Tab moves the focus to other buttons
@@ -79,6 +98,28 @@ class ScreenChecks:
         self.unnamed[screen] = unnamed_controls(window)
         self.hard_to_read[screen] = hard_to_read_texts(window)
         self.tab_order[screen] = tab_order_problems(window)
+
+    def _check_dialogs(self, screen: str, tab) -> None:
+        """The dialogs a tab's "…" buttons open (a row chosen first where a button needs one),
+        each checked like a screen and closed again. File dialogs are Qt's own."""
+        for view in tab.findChildren(QAbstractItemView):
+            if view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
+                view.setCurrentIndex(view.model().index(0, 0))
+        for button in tab.findChildren(QPushButton):
+            if not (button.isVisible() and button.isEnabled() and button.text().endswith("…")):
+                continue
+            before = _open_dialogs()
+            # a file dialog runs its own event loop until closed: closed by a timer inside it
+            QTimer.singleShot(300, _reject_file_dialog)
+            button.click()
+            QCoreApplication.processEvents()
+            for dialog in _open_dialogs() - before:
+                if isinstance(dialog, QFileDialog):
+                    dialog.reject()
+                    continue
+                self._check(f"{screen}/{type(dialog).__name__}", dialog)
+                dialog.reject()
+                QCoreApplication.processEvents()
 
     def _learn_data(self, store) -> None:
         """The org's own values (names, labels of its picklists, the org's and users' names),
@@ -153,6 +194,11 @@ def test_every_wizard_page_and_main_window_tab_was_shown(tour):
     pages = {"welcome", *(step.name for step in STEPS if step.page is not None)}
     assert pages <= set(checks.texts), "the tour passes every page of the wizard"
     assert {"main/SeatsTab", "main/CrmSettingsTab", "main/HistoryTab"} <= set(checks.texts)
+    assert {  # and the dialogs of their "…" buttons
+        "main/SeatsTab/AddSeatDialog",
+        "main/SeatsTab/SavedListsDialog",
+        "main/CrmSettingsTab/CrmSettingsDialog",
+    } <= set(checks.texts)
 
 
 def test_german_screens_show_no_english_ui_text(tour):

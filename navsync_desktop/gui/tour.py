@@ -148,7 +148,8 @@ def free_loopback_port() -> int:
 
 
 class _NoBrowser(webbrowser.BaseBrowser):
-    """The tour's browser is the scripted one: no window opens on the trainer's screen."""
+    """The tour's browser is the scripted one: no window opens on the trainer's screen.
+    (Registered for the rest of the process: `tour` is a command of its own.)"""
 
     def open(self, url, new=0, autoraise=True) -> bool:
         return True
