@@ -11,7 +11,15 @@ import logging
 import sys
 from pathlib import Path
 
-from navsync_desktop import __version__, cli_crm, cli_support, cli_types, cli_writeback, paths
+from navsync_desktop import (
+    __version__,
+    cli_crm,
+    cli_support,
+    cli_tour,
+    cli_types,
+    cli_writeback,
+    paths,
+)
 from navsync_desktop.cli_common import (
     CommandError,
     connection_manager,
@@ -107,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_crm.add_commands(commands)
     cli_writeback.add_commands(commands)
     cli_support.add_commands(commands)
+    cli_tour.add_command(commands)
 
     demo_org_parser = commands.add_parser("demo-org", help="the embedded demo org")
     demo_org_cli.add_subcommands(
@@ -344,9 +353,11 @@ def main(argv: list[str] | None = None) -> int:
         return probe_platform()
     name = f"navsync-desktop {args.command}" if args.command else "navsync-desktop"
     try:
-        if args.command != "doctor":  # doctor reports an unusable folder as one of its checks
+        own_home = getattr(args, "own_home", False)  # the tour keeps all in a folder of its own
+        if args.command != "doctor" and not own_home:  # doctor reports an unusable folder
             paths.require_writable(paths.data_dir())
-        setup_logging()
+        if not own_home:
+            setup_logging()
         if args.command is None:
             from navsync_desktop.gui.app import run_gui
 

@@ -10,14 +10,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import threading
-from html.parser import HTMLParser
-from urllib.parse import urljoin
-
 import keyring
 import keyring.core
 import pytest
-import requests
+
+from navsync_desktop.demo_org.scripted_browser import ScriptedBrowser
 
 FILE_KEYRING = "keyrings.alt.file.PlaintextKeyring"
 
@@ -81,78 +78,9 @@ def demo_org(navsync_home):
         yield server
 
 
-class _LoginForm(HTMLParser):
-    """The first form of a page: its action and what a browser would submit."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.action: str | None = None
-        self.fields: dict[str, str] = {}
-        self._inside = False
-
-    def handle_starttag(self, tag, attrs) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        if tag == "form" and self.action is None:
-            self.action, self._inside = attributes.get("action", ""), True
-        elif tag == "input" and self._inside and "name" in attributes:
-            self.fields[attributes["name"]] = attributes.get("value", "")
-
-    def handle_endtag(self, tag) -> None:
-        if tag == "form":
-            self._inside = False
-
-
-class BrowserStandIn:
-    """Plays the user's browser in the OAuth login: opens the authorization URL at the demo
-    org, submits its login form as a browser would (pressing Allow or Deny), and follows the
-    redirect to the app's loopback listener. ``login`` returns the app's page."""
-
-    def __init__(self, ca_cert) -> None:
-        self._http = requests.Session()
-        self._http.trust_env = False  # no proxies, and no CA bundle from the environment
-        self._ca_cert = str(ca_cert)
-        self._thread: threading.Thread | None = None
-        self._outcome: list = []
-
-    def login(
-        self, authorization_url: str, *, username: str | None = None, decision: str = "allow"
-    ) -> requests.Response:
-        page = self._http.get(authorization_url, verify=self._ca_cert, timeout=30)
-        page.raise_for_status()
-        form = _LoginForm()
-        form.feed(page.text)
-        fields = dict(form.fields, decision=decision)
-        if username is not None:
-            fields["username"] = username
-        answer = self._http.post(
-            urljoin(page.url, form.action),
-            data=fields,
-            verify=self._ca_cert,
-            allow_redirects=False,
-            timeout=30,
-        )
-        assert answer.status_code == 302, answer.text
-        return self._http.get(answer.headers["Location"], timeout=30)  # the app's listener
-
-    def login_in_background(self, authorization_url: str, **options) -> None:
-        """For flows that block while waiting for the browser (pass this as the callback)."""
-
-        def run() -> None:
-            try:
-                self._outcome.append(self.login(authorization_url, **options))
-            except Exception as error:
-                self._outcome.append(error)
-
-        self._thread = threading.Thread(target=run, name="browser-stand-in", daemon=True)
-        self._thread.start()
-
-    def result(self, timeout: float = 30) -> requests.Response:
-        """The app's page from the background login (its error, re-raised)."""
-        self._thread.join(timeout)
-        outcome = self._outcome.pop()
-        if isinstance(outcome, Exception):
-            raise outcome
-        return outcome
+class BrowserStandIn(ScriptedBrowser):
+    """Plays the user's browser in the OAuth login (the product's scripted browser, which the
+    tour uses too): ``login`` returns the app's page."""
 
 
 @pytest.fixture

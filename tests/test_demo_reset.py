@@ -12,9 +12,9 @@ from sync_support import QUICK, QUICK_RETRY
 from navsync_desktop import credentials, paths
 from navsync_desktop.demo_org.launcher import DemoOrgLauncher
 from navsync_desktop.demo_org.runtime import DemoOrgServer
-from navsync_desktop.engine.demo_reset import DemoResetRefused, reset_demo
 from navsync_desktop.engine import seats
 from navsync_desktop.engine.connection import ConnectionManager
+from navsync_desktop.engine.demo_reset import DemoResetRefused, reset_demo
 from navsync_desktop.engine.sync import Outcome, run_sync
 from navsync_desktop.store import connection as stored_connection
 from navsync_desktop.store import crm_records, settings

@@ -28,9 +28,14 @@ def create_application(lang: str | None = None) -> QApplication:
     app.setOrganizationName("NavSync")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("navsync-desktop")
-    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "navsync-desktop.svg")))
+    app.setWindowIcon(window_icon())
     install_translators(app, choose_language(lang))
     return app
+
+
+def window_icon() -> QIcon:
+    """The program's SVG, drawn at whatever size and pixel ratio a window or panel asks for."""
+    return QIcon(str(paths.resources_dir() / "icons" / "navsync-desktop.svg"))
 
 
 def probe_platform() -> int:

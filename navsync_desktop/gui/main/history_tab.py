@@ -7,17 +7,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from navsync_desktop.engine.sync import SyncResult
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_colour
 from navsync_desktop.gui.i18n import format_datetime, format_duration, format_number, translate
 from navsync_desktop.gui.sync_text import object_title
 from navsync_desktop.store import sync_runs
 from navsync_desktop.store.sync_runs import SyncRun
 
-ERROR_COLOUR = "#c62828"
 SHOWN_RUNS = 200  # the newest; older runs stay in the store (and in `history`)
 (WHEN, KIND, OUTCOME, DURATION, READ, CHANGED, DELETED, REQUESTS, USAGE) = range(9)
 _NUMBERS = (READ, CHANGED, DELETED, REQUESTS, USAGE)
@@ -100,9 +99,9 @@ class HistoryTab(QWidget):
         if run.error is not None:
             error = QTreeWidgetItem(item)
             error.setText(WHEN, translate(run.error))
-            error.setForeground(WHEN, QColor(ERROR_COLOUR))
+            error.setForeground(WHEN, tone_colour(Tone.ERROR, self.tree.palette()))
             error.setFirstColumnSpanned(True)
-            item.setForeground(OUTCOME, QColor(ERROR_COLOUR))
+            item.setForeground(OUTCOME, tone_colour(Tone.ERROR, self.tree.palette()))
             item.setToolTip(OUTCOME, translate(run.error))
         for sobject, counts in run.objects.items():
             item.addChild(self._object_item(sobject, counts))

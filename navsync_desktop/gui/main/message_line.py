@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-ERROR_COLOUR = "#c62828"
+from navsync_desktop.gui.colours import Tone, tone_style
 
 
 class MessageLine(QLabel):
@@ -14,17 +14,20 @@ class MessageLine(QLabel):
         self.setObjectName("message")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._error = False
         self.hide()
 
     def show_done(self, text: str) -> None:
         self.setStyleSheet("")
+        self._error = False
         self.setText(text)
         self.show()
 
     def show_error(self, text: str) -> None:
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setStyleSheet(tone_style(Tone.ERROR))
+        self._error = True
         self.setText(text)
         self.show()
 
     def is_error(self) -> bool:
-        return self.isVisible() and ERROR_COLOUR in self.styleSheet()
+        return self.isVisible() and self._error

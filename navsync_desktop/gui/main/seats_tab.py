@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import (
 from navsync_desktop.engine import autosave, crm_settings, seats
 from navsync_desktop.engine.seats import SeatHolder
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_colour
 from navsync_desktop.gui.i18n import describe_error, format_number, translate
 from navsync_desktop.gui.main.message_line import MessageLine
 from navsync_desktop.gui.main.seat_dialogs import AddSeatDialog, SavedListsDialog
 from navsync_desktop.gui.worker import run_job
 
-NOT_MATCHED_COLOUR = "#b26a00"
 (NAME, EMAIL, SEAT_TYPE, SYNC, USER, ACCOUNTS, PEOPLE) = range(7)
 
 
@@ -59,6 +58,7 @@ class SeatsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move in the table
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)  # narrow windows scroll; no column is squeezed
@@ -93,6 +93,13 @@ class SeatsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        # in reading order: the button above the table first, then the table, then those below
+        for before, after in zip(
+            (self.lists_button, self.table, self.add_button, self.import_button),
+            (self.table, self.add_button, self.import_button, self.demo_button),
+            strict=True,
+        ):
+            QWidget.setTabOrder(before, after)
         self._busy = False
         app_state.status_changed.connect(lambda _status: self._update_buttons())
         self.refresh()
@@ -146,7 +153,9 @@ class SeatsTab(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, item)
         if not holder.matched:
-            self.table.item(row, USER).setForeground(QColor(NOT_MATCHED_COLOUR))
+            self.table.item(row, USER).setForeground(
+                tone_colour(Tone.WARNING, self.table.palette())
+            )
             self.table.item(row, USER).setToolTip(
                 self.tr("No Salesforce User has the email {email}").format(email=seat.email)
             )

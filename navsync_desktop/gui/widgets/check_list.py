@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from navsync_desktop.engine.checks import CheckResult, Status
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import translate
 
 MARKS = {
-    Status.PASS: ("✔", "#1e7e34"),
-    Status.WARN: ("▲", "#b26a00"),
-    Status.FAIL: ("✖", "#c62828"),
+    Status.PASS: ("✔", Tone.OK),
+    Status.WARN: ("▲", Tone.WARNING),
+    Status.FAIL: ("✖", Tone.ERROR),
 }
 
 
@@ -25,6 +26,7 @@ class CheckList(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Results of the checks"))  # it takes focus to scroll
         content = QWidget(self)
         self._layout = QVBoxLayout(content)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -47,9 +49,9 @@ class CheckList(QScrollArea):
         row.setProperty("status", result.status.value)
         grid = QGridLayout(row)
         grid.setContentsMargins(4, 4, 4, 4)
-        symbol, colour = MARKS[result.status]
+        symbol, tone = MARKS[result.status]
         mark = QLabel(symbol, row)
-        mark.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        mark.setStyleSheet(tone_style(tone, bold=True))
         mark.setAccessibleName(self._status_name(result.status))
         grid.addWidget(mark, 0, 0, Qt.AlignmentFlag.AlignTop)
         title, text = escape(translate(result.title)), escape(translate(result.finding))

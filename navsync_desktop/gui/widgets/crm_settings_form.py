@@ -28,13 +28,12 @@ from navsync_desktop.engine.crm_settings import (
     CrmChoices,
 )
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import describe_error
 from navsync_desktop.gui.widgets.wrapped_label import wrapped_label
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import Store, settings
 from navsync_desktop.store.connection import ConnectionState
-
-ERROR_COLOUR = "#c62828"
 
 
 def _question_label(text: str, parent: QWidget) -> QLabel:
@@ -145,7 +144,7 @@ class CrmSettingsForm(QWidget):
         self.busy_label = QLabel(self.tr("Reading the choices your org offers…"), self)
         self.error_label = wrapped_label(parent=self)
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setStyleSheet(tone_style(Tone.ERROR))
         self.error_label.hide()
         self.retry_button = QPushButton(self.tr("&Read the choices again"), self)
         self.retry_button.clicked.connect(self.load)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from navsync_desktop.engine.status import StatusReport
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import translate
 from navsync_desktop.gui.widgets.elided_label import ElidedLabel
 from navsync_desktop.i18n import Text
@@ -22,12 +23,12 @@ from navsync_desktop.store.connection import ConnectionState
 if TYPE_CHECKING:
     from navsync_desktop.gui.app_state import AppState
 
-STATE_COLOURS = {
-    ConnectionState.CONNECTED: "#1e7e34",
-    ConnectionState.SYNCING: "#1565c0",
-    ConnectionState.CONNECTING: "#1565c0",
-    ConnectionState.RECONNECT_REQUIRED: "#b26a00",
-    ConnectionState.DISCONNECTED: "#757575",
+STATE_TONES = {
+    ConnectionState.CONNECTED: Tone.OK,
+    ConnectionState.SYNCING: Tone.BUSY,
+    ConnectionState.CONNECTING: Tone.BUSY,
+    ConnectionState.RECONNECT_REQUIRED: Tone.WARNING,
+    ConnectionState.DISCONNECTED: Tone.INACTIVE,
 }
 _GAP = 16  # between the state and the org when both are on one line
 
@@ -51,9 +52,7 @@ class StatusHeader(QFrame):
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("problem")
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet(
-            f"color: {STATE_COLOURS[ConnectionState.RECONNECT_REQUIRED]};"
-        )
+        self.problem_label.setStyleSheet(tone_style(Tone.WARNING))
         self.problem_label.hide()
         status_row = QWidget(self)
         row = QHBoxLayout(status_row)
@@ -88,7 +87,7 @@ class StatusHeader(QFrame):
 
     def show_status(self, status: StatusReport) -> None:
         self._status = status
-        self.dot.setStyleSheet(f"color: {STATE_COLOURS[status.connection.state]};")
+        self.dot.setStyleSheet(tone_style(STATE_TONES[status.connection.state]))
         state = self._sync_line or status.state_label()
         self.state_label.setText(translate(state))
         self.last_synced_label.setText(translate(status.last_synced_label()))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from navsync_desktop.engine.sync import Outcome, SyncResult
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import (
     describe_error,
     format_datetime,
@@ -17,8 +18,6 @@ from navsync_desktop.gui.i18n import (
     translate,
 )
 from navsync_desktop.store import sync_runs
-
-ERROR_COLOUR = "#c62828"
 
 
 class SyncProgressView(QWidget):
@@ -53,7 +52,7 @@ class SyncProgressView(QWidget):
             return
         message, failed = self._latest_outcome()
         self.outcome_label.setText(message)
-        self.outcome_label.setStyleSheet(f"color: {ERROR_COLOUR};" if failed else "")
+        self.outcome_label.setStyleSheet(tone_style(Tone.ERROR) if failed else "")
 
     def _latest_outcome(self) -> tuple[str, bool]:
         """What the newest sync came to, and whether that is a failure."""

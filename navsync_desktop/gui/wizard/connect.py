@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from navsync_desktop.engine.connection import DifferentOrgError, KeyringEntryKept
 from navsync_desktop.engine.settings_catalog import DEMO_PORT_SETTING
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import describe_error, translate
 from navsync_desktop.gui.widgets.client_app_help import ClientAppHelp
 from navsync_desktop.gui.widgets.status_header import StatusHeader
@@ -43,12 +44,12 @@ CLIENT_ID_SETTING = "salesforce.client_id"  # the External Client App's public c
 _CONNECTED = (ConnectionState.CONNECTED, ConnectionState.SYNCING)
 
 
-def _message_label(colour: str | None = None) -> QLabel:
+def _message_label(tone: Tone | None = None) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if colour:
-        label.setStyleSheet(f"color: {colour};")
+    if tone is not None:
+        label.setStyleSheet(tone_style(tone))
     label.hide()
     return label
 
@@ -84,7 +85,7 @@ class ConnectPage(QWizardPage):
         busy_row.addWidget(self.cancel_button)
 
         self.link_box = self._build_link_box()
-        self.error_label = _message_label("#c62828")
+        self.error_label = _message_label(Tone.ERROR)
         self.error_label.setObjectName("error")
         self.notice_label = _message_label()
         self.notice_label.setObjectName("notice")

@@ -19,6 +19,10 @@ def scrolling(content: QWidget, parent: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
+    # it takes focus, so the keyboard can scroll it: named after its page or dialog
+    area.setAccessibleName(
+        parent.title() if isinstance(parent, QWizardPage) else parent.windowTitle()
+    )
     return area
 
 

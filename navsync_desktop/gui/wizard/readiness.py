@@ -11,6 +11,7 @@ from navsync_desktop.engine.checks import CheckResult, Status
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.engine.readiness import org_checks
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import describe_error
 from navsync_desktop.gui.widgets.check_list import CheckList
 from navsync_desktop.gui.widgets.status_header import StatusHeader
@@ -37,7 +38,7 @@ class ReadinessPage(QWizardPage):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setStyleSheet(tone_style(Tone.ERROR))
         self.checks = CheckList(self)
         self.acknowledge = QCheckBox(
             self.tr("I have read the &warnings and want to continue anyway")

@@ -29,6 +29,7 @@ class _StepRow(QWidget):
         self.entry = entry
         self.button = QPushButton(self)
         self.button.setFlat(True)
+        self.button.setAutoDefault(False)  # focused, it must not take Enter from Next
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.setStyleSheet("text-align: left; padding: 2px 4px;")
         self.label = QLabel(self)

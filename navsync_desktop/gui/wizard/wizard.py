@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.wizard.connect import ConnectPage
@@ -24,6 +24,13 @@ from navsync_desktop.store.connection import ConnectionState
 
 RESUME_SETTING = "wizard.page"  # the step the admin reached last
 SET_UP_SETTING = "wizard.finished"  # True once the admin finished the wizard
+BUTTON_ORDER = (
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.CommitButton,
+    QWizard.WizardButton.FinishButton,
+    QWizard.WizardButton.CancelButton,
+)
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,34 @@ class SetupWizard(QWizard):
             self.back()
             if self.currentId() == before:
                 return
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab reads the step list, then the page, then Back, Next, Finish and Cancel: QWizard
+        chains its buttons before the pages, and widgets a page makes later join the chain at
+        its end."""
+        stops = self._tab_stops()
+        current = QApplication.focusWidget()
+        if current not in stops:
+            return super().focusNextPrevChild(next)
+        target = stops[(stops.index(current) + (1 if next else -1)) % len(stops)]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
+    def _tab_stops(self) -> list[QWidget]:
+        chain, widget = [], self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+            if takes_tab and widget.isVisible() and widget.isEnabled() and not widget.focusProxy():
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        page = self.currentPage()
+        buttons = [self.button(which) for which in BUTTON_ORDER]
+        return (
+            [w for w in chain if self.step_list.isAncestorOf(w)]
+            + [w for w in chain if page is not None and page.isAncestorOf(w)]
+            + [button for button in buttons if button in chain]
+        )
 
     def _page_changed(self, page_id: int) -> None:
         page = self.page(page_id)
