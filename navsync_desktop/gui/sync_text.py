@@ -19,6 +19,24 @@ OBJECT_LABELS = {
 }
 
 
+# one record of an object, as German Salesforce names it ("Aufgabe", "Notiz")
+RECORD_LABELS = {
+    "Account": QT_TRANSLATE_NOOP("CrmObjects", "Account"),
+    "Contact": QT_TRANSLATE_NOOP("CrmObjects", "Contact"),
+    "Lead": QT_TRANSLATE_NOOP("CrmObjects", "Lead"),
+    "Task": QT_TRANSLATE_NOOP("CrmObjects", "Task"),
+    "ContentNote": QT_TRANSLATE_NOOP("CrmObjects", "Note"),
+    "ContentDocumentLink": QT_TRANSLATE_NOOP("CrmObjects", "Note link"),
+}
+
+
+def record_title(sobject: str) -> str:
+    """What one record of the object is called, translated; an unknown object keeps its API
+    name."""
+    label = RECORD_LABELS.get(sobject)
+    return translate(label) if label is not None else sobject
+
+
 def object_label(sobject: str) -> Text | str:
     """The object's plural label; an object the GUI does not know keeps its API name."""
     return OBJECT_LABELS.get(sobject, sobject)

@@ -87,9 +87,20 @@ TOUR_STEPS = (
         QT_TRANSLATE_NOOP("Tour", "CRM settings, while the initial CRM sync runs."),
         wizard_page("crm_settings"),
     ),
-    # Activity write-back and Test Write-Back (issue 11) go here, one line each:
-    # TourStep("writeback", <caption>, wizard_page("writeback")),
-    # TourStep("test_writeback", <caption>, wizard_page("test_writeback")),
+    TourStep(
+        "writeback",
+        QT_TRANSLATE_NOOP(
+            "Tour", "Activity write-back: which LinkedIn activities go back to Salesforce."
+        ),
+        wizard_page("writeback"),
+    ),
+    TourStep(
+        "test_writeback",
+        QT_TRANSLATE_NOOP(
+            "Tour", "Test Write-Back: a test contact and one activity of each kind, in Salesforce."
+        ),
+        wizard_page("test_writeback"),
+    ),
     TourStep(
         "finish",
         QT_TRANSLATE_NOOP("Tour", "Finish: what was set up, and when the next sync runs."),
@@ -229,6 +240,18 @@ class TourDriver:
         wait_until(page.form.is_ready, "the CRM settings form")
         # the picture shows the finished initial sync (no moving progress bar)
         wait_until(lambda: not self.app_state.sync.running, "the initial CRM sync")
+
+    def _prepare_writeback(self, page) -> None:
+        form = page.form
+        wait_until(lambda: not form.is_loading(), "the write-back settings")
+        if form.enable.isEnabled() and not form.enable.isChecked():
+            form.enable.setChecked(True)
+        wait_until(lambda: not form.is_saving(), "saving the write-back settings")
+
+    def _prepare_test_writeback(self, page) -> None:
+        if page.run_button.isVisible() and page.run_button.isEnabled():
+            page.run_button.click()
+        wait_until(page.isComplete, "the Test Write-Back")
 
     # the main window
 

@@ -99,8 +99,10 @@ class CrmSettingsTab(QWidget):
         inner.addWidget(schedule_box)
         inner.addWidget(self.message)
         inner.addStretch(1)
+        area = scrolling(content, self)
+        area.setAccessibleName(self.tr("CRM settings"))  # a tab has no window title to go by
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(content, self))
+        layout.addWidget(area)
         self.refresh()
         self.writeback_form.load()
 

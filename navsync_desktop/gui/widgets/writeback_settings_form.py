@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 from navsync_desktop.engine import settings_catalog, writeback_settings
 from navsync_desktop.engine.writeback import check_permission
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import describe_error, translate
 from navsync_desktop.gui.widgets.wrapped_label import wrapped_label
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import Store
 from navsync_desktop.store.activities import KINDS
 from navsync_desktop.store.connection import ConnectionState
-
-ERROR_COLOUR = "#c62828"
 
 
 def _ask_the_org(store: Store, manager) -> bool | None:
@@ -55,7 +54,7 @@ class WritebackSettingsForm(QWidget):
 
         self.unavailable_label = wrapped_label("", self)
         self.unavailable_label.setObjectName("unavailable")
-        self.unavailable_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.unavailable_label.setStyleSheet(tone_style(Tone.ERROR))
         self.unavailable_label.hide()
         self.busy_label = QLabel(self.tr("Checking the connected user's permissions…"), self)
         self.busy_label.hide()
@@ -98,7 +97,7 @@ class WritebackSettingsForm(QWidget):
             kinds_layout.addWidget(box)
         self.error_label = wrapped_label("", self)
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setStyleSheet(tone_style(Tone.ERROR))
         self.error_label.hide()
 
         layout = QVBoxLayout(self)

@@ -29,14 +29,14 @@ from navsync_desktop.engine.writeback_trial import (
     run_test_writeback,
 )
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.colours import Tone, tone_style
 from navsync_desktop.gui.i18n import describe_error, format_number, translate
+from navsync_desktop.gui.sync_text import record_title
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.gui.widgets.wrapped_label import wrapped_label
 from navsync_desktop.gui.wizard.crm_settings import lay_out_page
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import settings
-
-ERROR_COLOUR = "#c62828"
 
 
 class Outcome(Enum):
@@ -81,7 +81,7 @@ class TestWriteBackPage(QWizardPage):
         busy.addStretch(1)
         self.error_label = wrapped_label(parent=content)
         self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setStyleSheet(tone_style(Tone.ERROR))
 
         self.records_box = QGroupBox(self.tr("Test records in your CRM"), content)
         self.records_grid = QGridLayout()
@@ -222,7 +222,8 @@ class TestWriteBackPage(QWizardPage):
         for row, record in enumerate(records, start=1):
             label = translate(record.label)
             self.records_grid.addWidget(QLabel(label, self.records_box), row, 0)
-            self.records_grid.addWidget(QLabel(record.sobject, self.records_box), row, 1)
+            sobject = QLabel(record_title(record.sobject), self.records_box)
+            self.records_grid.addWidget(sobject, row, 1)
             record_id = QLabel(record.id, self.records_box)
             record_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.records_grid.addWidget(record_id, row, 2)
