@@ -51,8 +51,8 @@ class SyncGate:
 
 
 def finish_jobs(app_state) -> None:
-    """At a test's end: cancel a running sync (none starts any more), wait for every job,
-    deliver their last signals while the store is still open."""
-    app_state.sync.close()
+    """At a test's end: cancel a running sync or write-back (none starts any more), wait for
+    every job, deliver their last signals while the store is still open."""
+    app_state.close_runs()
     wait_for_jobs(60)
     QCoreApplication.processEvents()

@@ -1,0 +1,151 @@
+"""Activities as a table model, for the Activities and Unresolved activities tabs.
+
+A seat holder's export easily gives 10,000 activities and more, so the view asks only for the
+cells it shows: a cell's text is made when it is painted (dates in the locale's format,
+states and reasons translated), never for the whole list at once. Sorting goes through a
+proxy on cheap keys (``SORT_ROLE``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from navsync_desktop.engine.activities import Activity
+from navsync_desktop.engine.linkedin_import import SPONSORED
+from navsync_desktop.gui.i18n import format_datetime, translate
+from navsync_desktop.gui.main.message_line import ERROR_COLOUR
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the activity's id
+
+# the columns either tab can show
+SEAT, KIND, DATE, PERSON, PROFILE_URL, COMPANY, STATE, RECORD, REASON = range(9)
+
+
+class ActivityModel(QAbstractTableModel):
+    def __init__(self, columns: tuple[int, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.activities: list[Activity] = []
+        self._titles = {
+            SEAT: self.tr("Seat holder"),
+            KIND: self.tr("Kind"),
+            DATE: self.tr("Date"),
+            PERSON: self.tr("Person"),
+            PROFILE_URL: self.tr("LinkedIn profile URL"),
+            COMPANY: self.tr("Company"),
+            STATE: self.tr("State"),
+            RECORD: self.tr("Salesforce record / message"),
+            REASON: self.tr("Reason"),
+        }
+        self.kinds = {
+            "inmail": self.tr("InMail"),
+            "message": self.tr("Message"),
+            "note": self.tr("Note"),
+            "call": self.tr("Call"),
+        }
+        self.states = {
+            "new": self.tr("Not copied"),
+            "queued": self.tr("Queued"),
+            "sending": self.tr("Sending"),
+            "sent": self.tr("Sent"),
+            "failed": self.tr("Failed"),
+            "unresolved": self.tr("Unresolved"),
+            "skipped": self.tr("Skipped"),
+        }
+        self._sponsored = self.tr("Sponsored InMail: marketing, not sales activity")
+
+    def set_activities(self, activities: list[Activity]) -> None:
+        self.beginResetModel()
+        self.activities = activities
+        self.endResetModel()
+
+    def activity(self, row: int) -> Activity:
+        return self.activities[row]
+
+    # the model
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.activities)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[self.columns[section]]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        activity = self.activities[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self.text(activity, column)
+            if role == Qt.ItemDataRole.ToolTipRole and column == PERSON:
+                return activity.person_url or text
+            return text
+        if role == SORT_ROLE:
+            if column == DATE:
+                return activity.occurred_at.isoformat()
+            return self.text(activity, column).casefold()
+        if role == ID_ROLE:
+            return activity.id
+        failed = activity.state == "failed" and column in (STATE, RECORD)
+        if role == Qt.ItemDataRole.ForegroundRole and failed:
+            return QColor(ERROR_COLOUR)
+        return None
+
+    def text(self, activity: Activity, column: int) -> str:
+        if column == SEAT:
+            return activity.seat_email
+        if column == KIND:
+            return self.kinds.get(activity.kind, activity.kind)
+        if column == DATE:
+            return format_datetime(activity.occurred_at)
+        if column == PERSON:
+            return activity.person_name or activity.person_url or ""
+        if column == PROFILE_URL:
+            return activity.person_url or ""
+        if column == COMPANY:
+            return activity.person_company or ""
+        if column == STATE:
+            return self.states.get(activity.state, activity.state)
+        if column == RECORD:
+            return self.outcome(activity)
+        if column == REASON:
+            return self.reason(activity)
+        return ""
+
+    def reason(self, activity: Activity) -> str:
+        if activity.reason == SPONSORED:
+            return self._sponsored
+        label = activity.reason_text
+        return translate(label) if label else ""
+
+    def outcome(self, activity: Activity) -> str:
+        """The Salesforce record a sent activity became, or what went wrong, or why it waits."""
+        if activity.state == "sent" and activity.record_id:
+            if activity.record_sobject == "ContentNote":
+                return self.tr("Note {id}").format(id=activity.record_id)
+            return self.tr("Task {id}").format(id=activity.record_id)
+        if activity.message is not None:
+            return translate(activity.message)
+        return self.reason(activity)
+
+
+class ActivityProxy(QSortFilterProxyModel):
+    """Sorting on ``SORT_ROLE``; a text filter over every column, without case."""
+
+    def __init__(self, model: ActivityModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(model)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def activity(self, index: QModelIndex) -> Activity:
+        return self.sourceModel().activity(self.mapToSource(index).row())
