@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from navsync_desktop.gui.main.activity_model import (
 from navsync_desktop.gui.main.log_dialogs import LogCallDialog, LogNoteDialog
 from navsync_desktop.gui.main.message_line import MessageLine
 from navsync_desktop.gui.worker import run_job
+from navsync_desktop.store import activities as stored
 from navsync_desktop.store import seats as stored_seats
 
 COLUMNS = (KIND, DATE, PERSON, COMPANY, STATE, RECORD)
@@ -79,11 +80,11 @@ class ActivitiesTab(QWidget):
             ("skipped", self.tr("Skipped")),
         ):
             self.state.addItem(label, state)
-        seat_label = QLabel(self.tr("Seat &holder:"), self)
+        seat_label = QLabel(self.tr("Seat hol&der:"), self)
         seat_label.setBuddy(self.seat)
-        state_label = QLabel(self.tr("S&tate:"), self)
+        state_label = QLabel(self.tr("&State:"), self)
         state_label.setBuddy(self.state)
-        self.always_copy = QCheckBox(self.tr("&Always copy this seat holder's activities"), self)
+        self.always_copy = QCheckBox(self.tr("Al&ways copy this seat holder's activities"), self)
         self.always_copy.setToolTip(
             self.tr(
                 "On: imported and logged activities go to the CRM at once. Off: they wait for "
@@ -98,6 +99,8 @@ class ActivitiesTab(QWidget):
         self.table.setObjectName("activities")
         self.table.setAccessibleName(self.tr("Activities"))
         self.table.setModel(self.proxy)
+        # no sort until a header is clicked: the engine's order (by date), and no row is read
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -113,17 +116,17 @@ class ActivitiesTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.view_in_crm())
 
-        self.copy_button = QPushButton(self.tr("&Copy to CRM"), self)
+        self.copy_button = QPushButton(self.tr("Copy to C&RM"), self)
         self.copy_button.clicked.connect(self.copy_selected)
-        self.copy_all_button = QPushButton(self.tr("Copy a&ll"), self)
+        self.copy_all_button = QPushButton(self.tr("Cop&y all"), self)
         self.copy_all_button.clicked.connect(self.copy_all)
         self.view_button = QPushButton(self.tr("&View in CRM"), self)
         self.view_button.clicked.connect(self.view_in_crm)
-        self.note_button = QPushButton(self.tr("Log &note…"), self)
+        self.note_button = QPushButton(self.tr("Lo&g note…"), self)
         self.note_button.clicked.connect(self.log_note)
-        self.call_button = QPushButton(self.tr("Log c&all…"), self)
+        self.call_button = QPushButton(self.tr("Log &call…"), self)
         self.call_button.clicked.connect(self.log_call)
-        self.stop_button = QPushButton(self.tr("&Stop write-back"), self)
+        self.stop_button = QPushButton(self.tr("Stop write-&back"), self)
         self.stop_button.setToolTip(
             self.tr("Stops after the batch being sent; the rest stays queued.")
         )
@@ -281,7 +284,8 @@ class ActivitiesTab(QWidget):
             reasons = dict.fromkeys(translate(why) for _id, why in result.refused)
             text = f"{text} {' '.join(reasons)}"
         self.message.show_done(text)
-        if result.queued:
+        # what was queued now, and what waits from before (e.g. the org was unreachable)
+        if stored.counts_by_state(self.app_state.store)["queued"]:
             self.app_state.writeback.start()
 
     def _copy_done(self) -> None:

@@ -3,7 +3,8 @@
 A seat holder's export easily gives 10,000 activities and more, so the view asks only for the
 cells it shows: a cell's text is made when it is painted (dates in the locale's format,
 states and reasons translated), never for the whole list at once. Sorting goes through a
-proxy on cheap keys (``SORT_ROLE``).
+proxy on cheap keys (``SORT_ROLE``: the raw values), and the list starts in the engine's order
+(by date) without a sort.
 """
 
 from __future__ import annotations
@@ -88,15 +89,31 @@ class ActivityModel(QAbstractTableModel):
                 return activity.person_url or text
             return text
         if role == SORT_ROLE:
-            if column == DATE:
-                return activity.occurred_at.isoformat()
-            return self.text(activity, column).casefold()
+            return self.key(activity, column)
         if role == ID_ROLE:
             return activity.id
         failed = activity.state == "failed" and column in (STATE, RECORD)
         if role == Qt.ItemDataRole.ForegroundRole and failed:
             return QColor(ERROR_COLOUR)
         return None
+
+    def key(self, activity: Activity, column: int) -> str:
+        """What sorts and filters a cell: its raw value, without formatting or translating
+        (sorting reads every row)."""
+        if column == DATE:
+            return activity.occurred_at.isoformat()
+        if column == PERSON:
+            return (activity.person_name or activity.person_url or "").casefold()
+        raw = {
+            SEAT: activity.seat_email,
+            KIND: activity.kind,
+            PROFILE_URL: activity.person_url,
+            COMPANY: activity.person_company,
+            STATE: activity.state,
+            RECORD: activity.record_id or activity.error_code or activity.reason,
+            REASON: activity.reason,
+        }.get(column)
+        return (raw or "").casefold()
 
     def text(self, activity: Activity, column: int) -> str:
         if column == SEAT:
@@ -137,7 +154,8 @@ class ActivityModel(QAbstractTableModel):
 
 
 class ActivityProxy(QSortFilterProxyModel):
-    """Sorting on ``SORT_ROLE``; a text filter over every column, without case."""
+    """Sorting on ``SORT_ROLE``; a text filter over the raw values of every column (names,
+    companies, profile URLs), without case."""
 
     def __init__(self, model: ActivityModel, parent: QObject | None = None) -> None:
         super().__init__(parent)

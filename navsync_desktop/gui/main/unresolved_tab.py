@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -72,7 +72,7 @@ class UnresolvedTab(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Name, company or profile URL"))
         self.filter.setClearButtonEnabled(True)
-        filter_label = QLabel(self.tr("&Filter:"), self)
+        filter_label = QLabel(self.tr("F&ilter:"), self)
         filter_label.setBuddy(self.filter)
 
         self.model = ActivityModel(COLUMNS, self)
@@ -81,6 +81,8 @@ class UnresolvedTab(QWidget):
         self.table.setObjectName("unresolved")
         self.table.setAccessibleName(self.tr("Unresolved activities"))
         self.table.setModel(self.proxy)
+        # no sort until a header is clicked: the engine's order (by date), and no row is read
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
