@@ -504,7 +504,7 @@ def test_the_tabs_in_german(qtbot, setup, german):
     tab = window.activities_tab
     window.tabs.setCurrentWidget(tab)
     assert cell(tab, 0, KIND) == "Anruf" and cell(tab, 0, STATE) == "Nicht kopiert"
-    assert tab.copy_button.text() == "In C&RM kopieren"
+    assert tab.copy_button.text() == "Copy to C&RM", "the guide keeps the button's English name"
     shoot(window, "main-activities-de")
     window.tabs.setCurrentWidget(window.unresolved_tab)
     shoot(window, "main-unresolved-de")
