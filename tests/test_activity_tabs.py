@@ -288,8 +288,11 @@ def test_a_row_salesforce_refused_shows_its_message_and_the_fix(qtbot, setup):
     assert said.endswith("Sync the CRM data, then Copy to CRM again.")
     tooltip = tab.proxy.index(failed[0], COLUMNS.index(RECORD)).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == said, "the whole message, however narrow the column"
+    select_rows(tab, failed)
+    assert tab.detail.isVisible() and tab.detail.text() == said, "shown whole under the list"
     tab.state.setCurrentIndex(tab.state.findData("failed"))
     assert tab.proxy.rowCount() == 1
+    select_rows(tab, [0])
     shoot(window, "main-activities-failed")
 
 
@@ -407,7 +410,7 @@ def test_unresolved_people_are_mapped_in_the_dialog_then_sent(qtbot, setup, tmp_
     tab = window.unresolved_tab
     window.tabs.setCurrentWidget(tab)
     assert tab.proxy.rowCount() == 3
-    assert tab.count_label.text() == "3 unresolved activities"
+    assert tab.count_label.text() == "Unresolved activities: 3"
     reasons = sorted(cell(tab, r, UNRESOLVED_COLUMNS[3]) for r in range(3))
     assert reasons == ["No match", "No match", "No profile URL"]
     shoot(window, "main-unresolved")
@@ -420,7 +423,7 @@ def test_unresolved_people_are_mapped_in_the_dialog_then_sent(qtbot, setup, tmp_
     tab.reason.setCurrentIndex(0)
     qtbot.keyClicks(tab.filter, "JÜRGEN")
     assert tab.proxy.rowCount() == 2
-    assert tab.count_label.text() == "2 of 3 unresolved activities"
+    assert tab.count_label.text() == "Unresolved activities: 2 of 3 shown"
 
     exported = tmp_path / "unresolved.csv"  # the system's save dialog is stood in for
     monkeypatch.setattr(
@@ -487,7 +490,7 @@ def test_ten_thousand_activities_are_shown_without_reading_every_row(
     window.tabs.setCurrentWidget(tab)
     window.grab()  # painted
     assert tab.proxy.rowCount() == imported.added
-    assert tab.count_label.text() == f"{imported.added:,} activities"
+    assert tab.count_label.text() == f"Activities: {imported.added:,}"
     assert len(set(cells)) < 200, "only the rows in view are read"
 
 

@@ -127,8 +127,8 @@
         <translation>Alle Lizenznehmer</translation>
     </message>
     <message>
-        <source>{count} activities</source>
-        <translation>{count} Aktivitäten</translation>
+        <source>Activities: {count}</source>
+        <translation>Aktivitäten: {count}</translation>
     </message>
     <message>
         <source>Match the selected activities and write them to Salesforce</source>
@@ -2513,12 +2513,12 @@ Hilfe und Support: {url}</translation>
         <translation>CSV e&amp;xportieren …</translation>
     </message>
     <message>
-        <source>{count} unresolved activities</source>
-        <translation>{count} nicht zugeordnete Aktivitäten</translation>
+        <source>Unresolved activities: {count}</source>
+        <translation>Nicht zugeordnete Aktivitäten: {count}</translation>
     </message>
     <message>
-        <source>{shown} of {count} unresolved activities</source>
-        <translation>{shown} von {count} nicht zugeordneten Aktivitäten</translation>
+        <source>Unresolved activities: {shown} of {count} shown</source>
+        <translation>Nicht zugeordnete Aktivitäten: {shown} von {count} angezeigt</translation>
     </message>
     <message>
         <source>This person has no LinkedIn profile URL (a “LinkedIn Member”), so a mapping could not recognise them again.</source>

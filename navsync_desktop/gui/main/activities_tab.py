@@ -43,7 +43,7 @@ from navsync_desktop.gui.main.activity_model import (
     ActivityProxy,
 )
 from navsync_desktop.gui.main.log_dialogs import LogCallDialog, LogNoteDialog
-from navsync_desktop.gui.main.message_line import MessageLine
+from navsync_desktop.gui.main.message_line import ERROR_COLOUR, MessageLine
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import activities as stored
 from navsync_desktop.store import seats as stored_seats
@@ -132,6 +132,12 @@ class ActivitiesTab(QWidget):
         )
         self.stop_button.clicked.connect(app_state.writeback.cancel)
         self.count_label = QLabel(self)
+        # the selected activity's whole message (a failed one: Salesforce's words and the fix)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.hide()
         self.message = MessageLine(self)
 
         choosers = QHBoxLayout()
@@ -149,6 +155,7 @@ class ActivitiesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(choosers)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.count_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -195,7 +202,7 @@ class ActivitiesTab(QWidget):
         )
         self.model.set_activities(found)
         self.count_label.setText(
-            self.tr("{count} activities").format(count=format_number(len(found)))
+            self.tr("Activities: {count}").format(count=format_number(len(found)))
         )
         if selected:
             self._select(selected)
@@ -257,6 +264,14 @@ class ActivitiesTab(QWidget):
             else self.tr("Select one sent activity")
         )
         self.stop_button.setEnabled(self.app_state.writeback.running)
+        self._show_detail(chosen)
+
+    def _show_detail(self, chosen: list[Activity]) -> None:
+        detail = self.model.outcome(chosen[0]) if len(chosen) == 1 else ""
+        failed = len(chosen) == 1 and chosen[0].state == "failed"
+        self.detail.setStyleSheet(f"color: {ERROR_COLOUR};" if failed else "")
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
 
     # Copy to CRM and the write-back
 

@@ -92,7 +92,13 @@ class UnresolvedTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((PERSON, 160), (PROFILE_URL, 220), (COMPANY, 140), (REASON, 120)):
+        for column, width in (
+            (PERSON, 160),
+            (PROFILE_URL, 220),
+            (COMPANY, 140),
+            (REASON, 120),
+            (DATE, 140),
+        ):
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.map_selected())
@@ -142,9 +148,9 @@ class UnresolvedTab(QWidget):
     def _show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            self.tr("{count} unresolved activities").format(count=format_number(total))
+            self.tr("Unresolved activities: {count}").format(count=format_number(total))
             if shown == total
-            else self.tr("{shown} of {count} unresolved activities").format(
+            else self.tr("Unresolved activities: {shown} of {count} shown").format(
                 shown=format_number(shown), count=format_number(total)
             )
         )
