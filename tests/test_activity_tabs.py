@@ -34,7 +34,7 @@ from navsync_desktop.gui.main import activities_tab as activities_tab_module
 from navsync_desktop.gui.main import import_dialog as import_dialog_module
 from navsync_desktop.gui.main import unresolved_tab as unresolved_tab_module
 from navsync_desktop.gui.main.activities_tab import COLUMNS
-from navsync_desktop.gui.main.activity_model import KIND, RECORD, STATE, ActivityModel
+from navsync_desktop.gui.main.activity_model import DATE, KIND, RECORD, STATE, ActivityModel
 from navsync_desktop.gui.main.unresolved_tab import COLUMNS as UNRESOLVED_COLUMNS
 from navsync_desktop.gui.main_window import MainWindow
 from navsync_desktop.store import settings
@@ -49,7 +49,14 @@ def open_window(qtbot, app_state) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    settle(qtbot, window)
     return window
+
+
+def settle(qtbot, window) -> None:
+    """Until both tabs show what their (background) reading found."""
+    tabs = (window.activities_tab, window.unresolved_tab)
+    qtbot.waitUntil(lambda: not any(tab.loader.loading for tab in tabs), timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -80,15 +87,27 @@ def select_rows(tab, rows: list[int]) -> None:
         selection.select(tab.proxy.index(r, 0), flags)
 
 
-def wait_for_writeback(qtbot, app_state) -> None:
+def wait_for_writeback(qtbot, window) -> None:
+    """Until the write-back ended and the tabs show its outcome."""
+    writeback = window.app_state.writeback
     qtbot.waitUntil(
-        lambda: app_state.writeback.last_result is not None and not app_state.writeback.running,
-        timeout=WAIT_MS,
+        lambda: writeback.last_result is not None and not writeback.running, timeout=WAIT_MS
     )
+    settle(qtbot, window)
 
 
-def choose_seat(tab, email: str = SEAT_EMAIL) -> None:
-    tab.seat.setCurrentIndex(tab.seat.findData(email))
+def choose(qtbot, window, chooser, value) -> None:
+    chooser.setCurrentIndex(chooser.findData(value))
+    settle(qtbot, window)
+
+
+def show_tab(qtbot, window, tab) -> None:
+    window.tabs.setCurrentWidget(tab)  # a tab reads its list again when it comes into view
+    settle(qtbot, window)
+
+
+def choose_seat(qtbot, window, email: str = SEAT_EMAIL) -> None:
+    choose(qtbot, window, window.activities_tab.seat, email)
 
 
 # File > Import LinkedIn messages…
@@ -126,6 +145,7 @@ def test_import_via_the_menu_adds_the_rows_and_writes_them_back(qtbot, setup, tm
     assert dialog.path.text() == str(path) and asked
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
 
     tab = window.activities_tab
     assert window.tabs.currentWidget() is tab
@@ -138,7 +158,7 @@ def test_import_via_the_menu_adds_the_rows_and_writes_them_back(qtbot, setup, tm
     ), tab.message.text()
     assert {cell(tab, r, KIND) for r in range(added)} <= {"InMail", "Message"}
 
-    wait_for_writeback(qtbot, app_state)  # always copy (the default): they go out at once
+    wait_for_writeback(qtbot, window)  # always copy (the default): they go out at once
     assert any(said.startswith("Writing back: ") for said in lines), lines
     assert {cell(tab, r, STATE) for r in range(added)} == {"Sent"}
     assert all(cell(tab, r, RECORD).startswith("Task 00T") for r in range(added))
@@ -182,7 +202,7 @@ def test_copy_to_crm_is_disabled_with_the_reason_while_write_back_or_the_kind_is
     activities.log_note(store, SEAT_EMAIL, LoggedPerson(url), "Kurz notiert")
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
-    window.tabs.setCurrentWidget(tab)
+    show_tab(qtbot, window, tab)
     select_rows(tab, [0])
     off = (
         "Activity write-back is off. Enable \u201cSales Navigator data to sync back to your "
@@ -195,7 +215,7 @@ def test_copy_to_crm_is_disabled_with_the_reason_while_write_back_or_the_kind_is
     settings.put(store, writeback_settings.ENABLED, True)
     settings.put(store, writeback_settings.KINDS_SETTING, ["inmail", "message"])
     window.tabs.setCurrentWidget(window.seats_tab)
-    window.tabs.setCurrentWidget(tab)  # shown again: today's settings
+    show_tab(qtbot, window, tab)  # shown again: today's settings
     select_rows(tab, [0])
     assert not tab.copy_button.isEnabled()
     assert tab.copy_button.toolTip() == (
@@ -224,8 +244,8 @@ def test_copy_to_crm_writes_the_selection_back_and_view_in_crm_opens_the_task(
     import_messages(store, path, SEAT_EMAIL)
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
-    window.tabs.setCurrentWidget(tab)
-    choose_seat(tab)
+    show_tab(qtbot, window, tab)
+    choose_seat(qtbot, window)
     assert not tab.always_copy.isChecked(), "Lena's copy mode is ask"
     assert [cell(tab, r, STATE) for r in range(2)] == ["Not copied", "Not copied"]
     assert not tab.view_button.isEnabled()
@@ -233,7 +253,7 @@ def test_copy_to_crm_writes_the_selection_back_and_view_in_crm_opens_the_task(
     select_rows(tab, [0])
     assert tab.copy_button.isEnabled()
     qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
-    wait_for_writeback(qtbot, app_state)
+    wait_for_writeback(qtbot, window)
     assert tab.message.text() == "Write-back: 1 sent, 0 failed; 0 unresolved, 0 still queued."
     sent = rows_where(tab, STATE, "Sent")
     assert len(sent) == 1 and rows_where(tab, STATE, "Not copied") != sent
@@ -254,7 +274,7 @@ def test_copy_to_crm_writes_the_selection_back_and_view_in_crm_opens_the_task(
     # the demo org's front door: a link that logs the browser in, then shows the Task
     assert "/secur/frontdoor.jsp?otp=" in opened[0]
     assert opened[0].endswith(f"retURL=%2Flightning%2Fr%2FTask%2F{task_id}%2Fview")
-    window.tabs.setCurrentWidget(tab)
+    show_tab(qtbot, window, tab)
     shoot(window, "main-activities")
 
 
@@ -276,9 +296,9 @@ def test_a_row_salesforce_refused_shows_its_message_and_the_fix(qtbot, setup):
         session.call(lambda sf: sf.Contact.delete(gone["id"]))
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
-    window.tabs.setCurrentWidget(tab)
+    show_tab(qtbot, window, tab)
     qtbot.mouseClick(tab.copy_all_button, Qt.MouseButton.LeftButton)
-    wait_for_writeback(qtbot, app_state)
+    wait_for_writeback(qtbot, window)
     assert tab.message.is_error()
     assert tab.message.text() == "Write-back: 1 sent, 1 failed; 0 unresolved, 0 still queued."
     failed = rows_where(tab, STATE, "Failed")
@@ -290,7 +310,7 @@ def test_a_row_salesforce_refused_shows_its_message_and_the_fix(qtbot, setup):
     assert tooltip == said, "the whole message, however narrow the column"
     select_rows(tab, failed)
     assert tab.detail.isVisible() and tab.detail.text() == said, "shown whole under the list"
-    tab.state.setCurrentIndex(tab.state.findData("failed"))
+    choose(qtbot, window, tab.state, "failed")
     assert tab.proxy.rowCount() == 1
     select_rows(tab, [0])
     shoot(window, "main-activities-failed")
@@ -308,7 +328,7 @@ def test_a_running_write_back_is_one_and_stop_keeps_the_rest_queued(qtbot, setup
     assert not app_state.writeback.start(), "one write-back at a time"
     assert tab.stop_button.isEnabled()
     qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
-    wait_for_writeback(qtbot, app_state)
+    wait_for_writeback(qtbot, window)
     result = app_state.writeback.last_result
     assert result.sent + result.queued == 3, "what was not sent stays queued"
     assert not tab.stop_button.isEnabled()
@@ -323,8 +343,8 @@ def test_the_note_and_call_dialogs_check_what_was_entered_and_log(qtbot, setup):
     contact = contacts_with_urls(store, 1)[0]
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
-    window.tabs.setCurrentWidget(tab)
-    choose_seat(tab)
+    show_tab(qtbot, window, tab)
+    choose_seat(qtbot, window)
 
     qtbot.mouseClick(tab.note_button, Qt.MouseButton.LeftButton)
     note = tab.dialog
@@ -340,8 +360,9 @@ def test_the_note_and_call_dialogs_check_what_was_entered_and_log(qtbot, setup):
     qtbot.keyClicks(note.profile_url, contact["linkedin_profile_url"])
     with qtbot.waitSignal(note.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert tab.message.text() == "Note logged (Queued)."
-    wait_for_writeback(qtbot, app_state)
+    wait_for_writeback(qtbot, window)
 
     qtbot.mouseClick(tab.call_button, Qt.MouseButton.LeftButton)
     call = tab.dialog
@@ -352,12 +373,13 @@ def test_the_note_and_call_dialogs_check_what_was_entered_and_log(qtbot, setup):
         qtbot.mouseClick(
             call.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
         )
+    settle(qtbot, window)
     logged = call.logged
     assert (logged.kind, logged.call_duration_s, logged.call_outcome) == ("call", 150, "busy")
     qtbot.waitUntil(
         lambda: {a.state for a in activities.list_activities(store)} == {"sent"}, timeout=WAIT_MS
     )
-    wait_for_writeback(qtbot, app_state)
+    wait_for_writeback(qtbot, window)
     kinds = sorted(cell(tab, r, KIND) for r in range(tab.proxy.rowCount()))
     assert kinds == ["Call", "Note"]
     with org_client(connection) as session:
@@ -378,7 +400,7 @@ def test_the_copy_mode_switch_decides_whether_a_logged_note_waits(qtbot, setup):
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
     assert not tab.always_copy.isEnabled(), "all seat holders chosen: no one's switch"
-    choose_seat(tab)
+    choose_seat(qtbot, window)
     assert tab.always_copy.isEnabled() and tab.always_copy.isChecked(), "always, by default"
     tab.always_copy.click()
     seat = seats.seat_holders(store)[0].seat
@@ -408,19 +430,19 @@ def test_unresolved_people_are_mapped_in_the_dialog_then_sent(qtbot, setup, tmp_
     import_messages(store, path, SEAT_EMAIL)
     window = open_window(qtbot, app_state)
     tab = window.unresolved_tab
-    window.tabs.setCurrentWidget(tab)
+    show_tab(qtbot, window, tab)
     assert tab.proxy.rowCount() == 3
     assert tab.count_label.text() == "Unresolved activities: 3"
     reasons = sorted(cell(tab, r, UNRESOLVED_COLUMNS[3]) for r in range(3))
     assert reasons == ["No match", "No match", "No profile URL"]
     shoot(window, "main-unresolved")
 
-    tab.reason.setCurrentIndex(tab.reason.findData("no_url"))
+    choose(qtbot, window, tab.reason, "no_url")
     assert tab.proxy.rowCount() == 1
     select_rows(tab, [0])
     assert not tab.map_button.isEnabled()
     assert "no LinkedIn profile URL" in tab.map_button.toolTip()
-    tab.reason.setCurrentIndex(0)
+    choose(qtbot, window, tab.reason, "")
     qtbot.keyClicks(tab.filter, "JÜRGEN")
     assert tab.proxy.rowCount() == 2
     assert tab.count_label.text() == "Unresolved activities: 2 of 3 shown"
@@ -455,11 +477,12 @@ def test_unresolved_people_are_mapped_in_the_dialog_then_sent(qtbot, setup, tmp_
     dialog.table.selectRow(found.index(target["id"]))
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert tab.message.text().endswith("2 activities are queued.")
     tab.filter.clear()
     assert tab.proxy.rowCount() == 1, "the person's activities left the list"
 
-    wait_for_writeback(qtbot, app_state)
+    wait_for_writeback(qtbot, window)
     mapped = [a for a in activities.list_activities(store) if a.person_url == stranger.url]
     assert {a.state for a in mapped} == {"sent"}
     with org_client(connection) as session:
@@ -487,11 +510,16 @@ def test_ten_thousand_activities_are_shown_without_reading_every_row(
     )
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
-    window.tabs.setCurrentWidget(tab)
+    show_tab(qtbot, window, tab)
     window.grab()  # painted
     assert tab.proxy.rowCount() == imported.added
     assert tab.count_label.text() == f"Activities: {imported.added:,}"
     assert len(set(cells)) < 200, "only the rows in view are read"
+    tab.table.sortByColumn(COLUMNS.index(DATE), Qt.SortOrder.DescendingOrder)  # a header click
+    window.grab()
+    newest = max(activity.occurred_at for activity in tab.model.activities)
+    assert tab.proxy.activity(tab.proxy.index(0, 0)).occurred_at == newest
+    assert len(set(cells)) < 400, "sorting reads raw values, not the cells' text"
 
 
 def test_the_tabs_in_german(qtbot, setup, german):
@@ -505,7 +533,7 @@ def test_the_tabs_in_german(qtbot, setup, german):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles[1:3] == ["&Aktivitäten", "&Nicht zugeordnete Aktivitäten"]
     tab = window.activities_tab
-    window.tabs.setCurrentWidget(tab)
+    show_tab(qtbot, window, tab)
     assert cell(tab, 0, KIND) == "Anruf" and cell(tab, 0, STATE) == "Nicht kopiert"
     assert tab.copy_button.text() == "Copy to C&RM", "the guide keeps the button's English name"
     shoot(window, "main-activities-de")

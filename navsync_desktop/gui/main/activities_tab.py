@@ -39,6 +39,7 @@ from navsync_desktop.gui.main.activity_model import (
     PERSON,
     RECORD,
     STATE,
+    ActivityLoader,
     ActivityModel,
     ActivityProxy,
 )
@@ -94,6 +95,8 @@ class ActivitiesTab(QWidget):
         self.always_copy.toggled.connect(self._copy_mode_switched)
 
         self.model = ActivityModel(COLUMNS, self)
+        self.loader = ActivityLoader(app_state.store, self)
+        self.loader.failed.connect(lambda error: self.message.show_error(describe_error(error)))
         self.proxy = ActivityProxy(self.model, self)
         self.table = QTableView(self)
         self.table.setObjectName("activities")
@@ -174,6 +177,7 @@ class ActivitiesTab(QWidget):
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
+        self.loader.loaded.connect(self._show)
         self.seat.currentIndexChanged.connect(lambda _i: self.refresh())
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
         app_state.status_changed.connect(lambda _status: self._update_buttons())
@@ -196,17 +200,19 @@ class ActivitiesTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Reads the list again (on a worker; ``loader.loaded`` once it is shown)."""
+        seat, state = self.seat_email(), self.state.currentData() or None
+        self._show_copy_mode()
+        self.loader.load(lambda store: activities.list_activities(store, seat=seat, state=state))
+
+    def _show(self, found: list[Activity]) -> None:
         selected = set(self.selected_ids())
-        found = activities.list_activities(
-            self.app_state.store, seat=self.seat_email(), state=self.state.currentData() or None
-        )
         self.model.set_activities(found)
         self.count_label.setText(
             self.tr("Activities: {count}").format(count=format_number(len(found)))
         )
         if selected:
             self._select(selected)
-        self._show_copy_mode()
         self._update_buttons()
 
     def _select(self, ids: set[int]) -> None:
@@ -244,7 +250,8 @@ class ActivitiesTab(QWidget):
         chosen = self.selected()
         copy_reason = refusal
         if copy_reason is None and chosen:
-            reasons = [writeback_settings.refusal(store, a.kind) for a in chosen]
+            kinds = dict.fromkeys(activity.kind for activity in chosen)
+            reasons = [writeback_settings.refusal(store, kind) for kind in kinds]
             if all(reasons):  # every chosen kind is off: say the first one
                 copy_reason = reasons[0]
         copy_tip = self.tr("Match the selected activities and write them to Salesforce")

@@ -2,20 +2,32 @@
 
 A seat holder's export easily gives 10,000 activities and more, so the view asks only for the
 cells it shows: a cell's text is made when it is painted (dates in the locale's format,
-states and reasons translated), never for the whole list at once. Sorting goes through a
-proxy on cheap keys (``SORT_ROLE``: the raw values), and the list starts in the engine's order
-(by date) without a sort.
+states and reasons translated), never for the whole list at once. Rows are sorted by the
+model on cheap keys (the raw values, also ``SORT_ROLE`` for the proxy's filter), and the list
+starts in the engine's order (by date) without a sort. The rows are read from the store on a
+worker (``ActivityLoader``): 10,000 of them take some 0.2 s, which the window does not wait for.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from navsync_desktop.engine.activities import Activity
 from navsync_desktop.engine.linkedin_import import SPONSORED
 from navsync_desktop.gui.i18n import format_datetime, translate
 from navsync_desktop.gui.main.message_line import ERROR_COLOUR
+from navsync_desktop.gui.worker import run_job
+from navsync_desktop.store import Store
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the activity's id
@@ -29,6 +41,7 @@ class ActivityModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = columns
         self.activities: list[Activity] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None  # None: the engine's order
         self._titles = {
             SEAT: self.tr("Seat holder"),
             KIND: self.tr("Kind"),
@@ -58,12 +71,32 @@ class ActivityModel(QAbstractTableModel):
         self._sponsored = self.tr("Sponsored InMail: marketing, not sales activity")
 
     def set_activities(self, activities: list[Activity]) -> None:
+        """New rows, in the order the admin sorted by last (or the engine's)."""
         self.beginResetModel()
         self.activities = activities
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
 
     def activity(self, row: int) -> Activity:
         return self.activities[row]
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """One key per row and Python's sort: a proxy's sort would ask ``data`` twice for
+        each of its n·log n comparisons (0.75 s for 10,000 rows)."""
+        if not 0 <= column < len(self.columns):
+            return
+        self._sorted_by = (column, order)
+        self.beginResetModel()
+        self._sort_rows(column, order)
+        self.endResetModel()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        field = self.columns[column]
+        self.activities.sort(
+            key=lambda activity: self.key(activity, field),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
 
     # the model
 
@@ -154,16 +187,54 @@ class ActivityModel(QAbstractTableModel):
 
 
 class ActivityProxy(QSortFilterProxyModel):
-    """Sorting on ``SORT_ROLE``; a text filter over the raw values of every column (names,
-    companies, profile URLs), without case."""
+    """A text filter over the raw values of every column (names, companies, profile URLs),
+    without case; sorting is handed to the model."""
 
     def __init__(self, model: ActivityModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSourceModel(model)
-        self.setSortRole(SORT_ROLE)
         self.setFilterRole(SORT_ROLE)
         self.setFilterKeyColumn(-1)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """The rows are sorted in the model itself (fast); the proxy only filters."""
+        self.sourceModel().sort(column, order)
+
     def activity(self, index: QModelIndex) -> Activity:
         return self.sourceModel().activity(self.mapToSource(index).row())
+
+
+class ActivityLoader(QObject):
+    """Reads a tab's activities off the GUI thread; when the admin changes the filters quickly,
+    only the newest answer is shown."""
+
+    loaded = Signal(list)  # the activities of the newest load
+    failed = Signal(object)  # the exception
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._latest = 0
+        self._pending = 0
+
+    @property
+    def loading(self) -> bool:
+        return self._pending > 0
+
+    def load(self, read: Callable[[Store], list[Activity]]) -> None:
+        self._latest += 1
+        self._pending += 1
+        number, store = self._latest, self._store
+        job = run_job(lambda _report: read(store), self)
+        job.succeeded.connect(lambda found: self._arrived(number, found))
+        job.failed.connect(lambda error: self._arrived(number, error))
+
+    def _arrived(self, number: int, outcome: list[Activity] | Exception) -> None:
+        self._pending -= 1
+        if number != self._latest:
+            return  # a newer load is on its way
+        if isinstance(outcome, Exception):
+            self.failed.emit(outcome)
+        else:
+            self.loaded.emit(outcome)

@@ -35,6 +35,7 @@ from navsync_desktop.gui.main.activity_model import (
     PROFILE_URL,
     REASON,
     SEAT,
+    ActivityLoader,
     ActivityModel,
     ActivityProxy,
 )
@@ -76,6 +77,9 @@ class UnresolvedTab(QWidget):
         filter_label.setBuddy(self.filter)
 
         self.model = ActivityModel(COLUMNS, self)
+        self.loader = ActivityLoader(app_state.store, self)
+        self.loader.loaded.connect(self._show)
+        self.loader.failed.connect(lambda error: self.message.show_error(describe_error(error)))
         self.proxy = ActivityProxy(self.model, self)
         self.table = QTableView(self)
         self.table.setObjectName("unresolved")
@@ -134,9 +138,11 @@ class UnresolvedTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        found = unresolved.list_unresolved(
-            self.app_state.store, reason=self.reason.currentData() or None
-        )
+        """Reads the list again (on a worker; ``loader.loaded`` once it is shown)."""
+        reason = self.reason.currentData() or None
+        self.loader.load(lambda store: unresolved.list_unresolved(store, reason=reason))
+
+    def _show(self, found) -> None:
         self.model.set_activities(found)
         self._show_count()
         self._update_buttons()
