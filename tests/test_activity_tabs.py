@@ -113,7 +113,9 @@ def choose_seat(qtbot, window, email: str = SEAT_EMAIL) -> None:
 # File > Import LinkedIn messages…
 
 
-def test_import_via_the_menu_adds_the_rows_and_writes_them_back(qtbot, setup, tmp_path):
+def test_import_via_the_menu_adds_the_rows_and_writes_them_back(
+    qtbot, setup, tmp_path, monkeypatch
+):
     app_state, connection = setup
     store = app_state.store
     seats.add_seat(store, email="no.url@example.com", name="Nora Ohneurl")
@@ -135,13 +137,12 @@ def test_import_via_the_menu_adds_the_rows_and_writes_them_back(qtbot, setup, tm
     )
     # the system's file dialog is stood in for: it answers with the export's path
     asked = []
-    import_dialog_module.QFileDialog.getOpenFileName = staticmethod(
-        lambda *args: (asked.append(args) or str(path), "")
+    monkeypatch.setattr(
+        import_dialog_module.QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *args: (asked.append(args) or str(path), "")),
     )
-    try:
-        qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
-    finally:
-        del import_dialog_module.QFileDialog.getOpenFileName
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.path.text() == str(path) and asked
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
