@@ -19,10 +19,12 @@ from sync_support import org_client
 from writeback_support import (
     SEAT,
     SEAT_EMAIL,
+    STRANGER,
     contacts_with_urls,
     members,
     org_records,
     ready,
+    unresolved_export,
     user_id,
 )
 
@@ -418,17 +420,8 @@ def test_the_copy_mode_switch_decides_whether_a_logged_note_waits(qtbot, setup):
 def test_unresolved_people_are_mapped_in_the_dialog_then_sent(qtbot, setup, tmp_path, monkeypatch):
     app_state, connection = setup
     store = app_state.store
-    stranger = Member("Jürgen O'Brien\\Smith", "https://www.linkedin.com/in/j%C3%BCrgen-obrien/")
-    anonymous = Member("LinkedIn Member", None)
-    path = write(
-        tmp_path / "m.csv",
-        [
-            row("2-s", SEAT, [stranger], WHEN, "Hallo"),
-            row("2-t", stranger, [SEAT], WHEN + timedelta(minutes=5), "Servus"),
-            row("2-u", anonymous, [SEAT], WHEN, "Who am I?"),
-        ],
-    )
-    import_messages(store, path, SEAT_EMAIL)
+    stranger = STRANGER
+    import_messages(store, unresolved_export(tmp_path / "m.csv", WHEN), SEAT_EMAIL)
     window = open_window(qtbot, app_state)
     tab = window.unresolved_tab
     show_tab(qtbot, window, tab)

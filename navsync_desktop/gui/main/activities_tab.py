@@ -15,14 +15,11 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +36,8 @@ from navsync_desktop.gui.main.activity_model import (
     PERSON,
     RECORD,
     STATE,
-    ActivityLoader,
-    ActivityModel,
-    ActivityProxy,
 )
+from navsync_desktop.gui.main.activity_table import ActivityTable
 from navsync_desktop.gui.main.log_dialogs import LogCallDialog, LogNoteDialog
 from navsync_desktop.gui.main.message_line import ERROR_COLOUR, MessageLine
 from navsync_desktop.gui.worker import run_job
@@ -94,28 +89,21 @@ class ActivitiesTab(QWidget):
         )
         self.always_copy.toggled.connect(self._copy_mode_switched)
 
-        self.model = ActivityModel(COLUMNS, self)
-        self.loader = ActivityLoader(app_state.store, self)
-        self.loader.failed.connect(lambda error: self.message.show_error(describe_error(error)))
-        self.proxy = ActivityProxy(self.model, self)
-        self.table = QTableView(self)
+        self.table = ActivityTable(
+            app_state.store,
+            COLUMNS,
+            {KIND: 90, DATE: 130, PERSON: 170, COMPANY: 150, STATE: 100},
+            self,
+            several=True,
+        )
         self.table.setObjectName("activities")
         self.table.setAccessibleName(self.tr("Activities"))
-        self.table.setModel(self.proxy)
-        # no sort until a header is clicked: the engine's order (by date), and no row is read
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        # fixed widths: sizing columns to their contents would read every row
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((KIND, 90), (DATE, 130), (PERSON, 170), (COMPANY, 150), (STATE, 100)):
-            self.table.setColumnWidth(COLUMNS.index(column), width)
+        self.model, self.proxy, self.loader = (
+            self.table.activities,
+            self.table.proxy,
+            self.table.loader,
+        )
+        self.loader.failed.connect(lambda error: self.message.show_error(describe_error(error)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.view_in_crm())
 
@@ -226,8 +214,7 @@ class ActivitiesTab(QWidget):
         return self.seat.currentData() or None
 
     def selected(self) -> list[Activity]:
-        rows = self.table.selectionModel().selectedRows()
-        return [self.proxy.activity(index) for index in rows]
+        return self.table.selected()
 
     def selected_ids(self) -> list[int]:
         return [activity.id for activity in self.selected()]

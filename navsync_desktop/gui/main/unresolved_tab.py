@@ -8,17 +8,14 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +32,8 @@ from navsync_desktop.gui.main.activity_model import (
     PROFILE_URL,
     REASON,
     SEAT,
-    ActivityLoader,
-    ActivityModel,
-    ActivityProxy,
 )
+from navsync_desktop.gui.main.activity_table import ActivityTable
 from navsync_desktop.gui.main.map_dialog import MapPersonDialog
 from navsync_desktop.gui.main.message_line import MessageLine
 from navsync_desktop.gui.worker import run_job
@@ -76,34 +71,22 @@ class UnresolvedTab(QWidget):
         filter_label = QLabel(self.tr("F&ilter:"), self)
         filter_label.setBuddy(self.filter)
 
-        self.model = ActivityModel(COLUMNS, self)
-        self.loader = ActivityLoader(app_state.store, self)
-        self.loader.loaded.connect(self._show)
-        self.loader.failed.connect(lambda error: self.message.show_error(describe_error(error)))
-        self.proxy = ActivityProxy(self.model, self)
-        self.table = QTableView(self)
+        self.table = ActivityTable(
+            app_state.store,
+            COLUMNS,
+            {PERSON: 160, PROFILE_URL: 220, COMPANY: 140, REASON: 120, DATE: 140},
+            self,
+            several=False,
+        )
         self.table.setObjectName("unresolved")
         self.table.setAccessibleName(self.tr("Unresolved activities"))
-        self.table.setModel(self.proxy)
-        # no sort until a header is clicked: the engine's order (by date), and no row is read
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in (
-            (PERSON, 160),
-            (PROFILE_URL, 220),
-            (COMPANY, 140),
-            (REASON, 120),
-            (DATE, 140),
-        ):
-            self.table.setColumnWidth(COLUMNS.index(column), width)
+        self.model, self.proxy, self.loader = (
+            self.table.activities,
+            self.table.proxy,
+            self.table.loader,
+        )
+        self.loader.loaded.connect(self._show)
+        self.loader.failed.connect(lambda error: self.message.show_error(describe_error(error)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.map_selected())
 
@@ -162,8 +145,8 @@ class UnresolvedTab(QWidget):
         )
 
     def selected(self):
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.activity(rows[0]) if len(rows) == 1 else None
+        chosen = self.table.selected()
+        return chosen[0] if len(chosen) == 1 else None
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
