@@ -3,7 +3,7 @@
 A seat holder's export easily gives 10,000 activities and more, so the view asks only for the
 cells it shows: a cell's text is made when it is painted (dates in the locale's format,
 states and reasons translated), never for the whole list at once. Rows are sorted by the
-model on cheap keys (the raw values, also ``SORT_ROLE`` for the proxy's filter), and the list
+model on cheap keys (the raw values, which the proxy's filter reads too), and the list
 starts in the engine's order (by date) without a sort. The rows are read from the store on a
 worker (``ActivityLoader``): 10,000 of them take some 0.2 s, which the window does not wait for.
 """
@@ -29,8 +29,7 @@ from navsync_desktop.gui.main.message_line import ERROR_COLOUR
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import Store
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the activity's id
+ID_ROLE = Qt.ItemDataRole.UserRole  # the activity's id
 
 # the columns either tab can show
 SEAT, KIND, DATE, PERSON, PROFILE_URL, COMPANY, STATE, RECORD, REASON = range(9)
@@ -121,8 +120,6 @@ class ActivityModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and column == PERSON:
                 return activity.person_url or text
             return text
-        if role == SORT_ROLE:
-            return self.key(activity, column)
         if role == ID_ROLE:
             return activity.id
         failed = activity.state == "failed" and column in (STATE, RECORD)
@@ -188,14 +185,35 @@ class ActivityModel(QAbstractTableModel):
 
 class ActivityProxy(QSortFilterProxyModel):
     """A text filter over the raw values of every column (names, companies, profile URLs),
-    without case; sorting is handed to the model."""
+    without case; sorting is handed to the model. Each row's values are joined once per
+    list, so a filter asks Python once per row, not once per cell."""
 
     def __init__(self, model: ActivityModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSourceModel(model)
-        self.setFilterRole(SORT_ROLE)
-        self.setFilterKeyColumn(-1)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._needle = ""
+        self._haystacks: dict[int, str] = {}  # activity id -> its values, joined
+        model.modelReset.connect(self._haystacks.clear)
+
+    def set_filter_text(self, text: str) -> None:
+        if not hasattr(self, "endFilterChange"):  # before Qt 6.10
+            self._needle = text.casefold()
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()
+        self._needle = text.casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, _source_parent: QModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model: ActivityModel = self.sourceModel()
+        activity = model.activities[source_row]
+        haystack = self._haystacks.get(activity.id)
+        if haystack is None:
+            keys = (model.key(activity, column) for column in model.columns)
+            haystack = self._haystacks[activity.id] = "\x1f".join(keys)
+        return self._needle in haystack
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """The rows are sorted in the model itself (fast); the proxy only filters."""

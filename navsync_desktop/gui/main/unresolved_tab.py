@@ -131,7 +131,7 @@ class UnresolvedTab(QWidget):
         self._update_buttons()
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.casefold())
+        self.proxy.set_filter_text(text)
         self._show_count()
 
     def _show_count(self) -> None:
