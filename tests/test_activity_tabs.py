@@ -337,6 +337,19 @@ def test_a_running_write_back_is_one_and_stop_keeps_the_rest_queued(qtbot, setup
     assert not tab.stop_button.isEnabled()
 
 
+def test_after_a_sync_what_waits_in_the_outbox_goes_out(qtbot, setup):
+    app_state, _connection = setup
+    store = app_state.store
+    url = contacts_with_urls(store, 1)[0]["linkedin_profile_url"]
+    logged = activities.log_note(store, SEAT_EMAIL, LoggedPerson(url), "vor dem Neustart")
+    assert logged.state == "queued", "queued while no window ran a write-back"
+    window = open_window(qtbot, app_state)
+    with qtbot.waitSignal(app_state.sync.finished, timeout=WAIT_MS):
+        window.sync_now()
+    wait_for_writeback(qtbot, window)
+    assert activities.list_activities(store)[0].state == "sent"
+
+
 # logging notes and calls
 
 

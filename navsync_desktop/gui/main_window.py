@@ -36,6 +36,7 @@ from navsync_desktop.gui.sync_text import interval_text
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.gui.widgets.sync_progress_view import SyncProgressView
 from navsync_desktop.gui.wizard.connect import SUPPORT_URL
+from navsync_desktop.store import activities as stored_activities
 from navsync_desktop.store.connection import ConnectionState
 
 OpenWizard = Callable[[str | None], None]  # the step to open it at (None: its start)
@@ -188,6 +189,11 @@ class MainWindow(QMainWindow):
         self.history_tab.refresh()
         self.crm_settings_tab.refresh()
         self._update()
+        # what waits in the outbox (from before a restart, or for a record the sync brought)
+        # goes out with the sync's rhythm
+        counts = stored_activities.counts_by_state(self.app_state.store)
+        if counts["queued"] or counts["sending"] or counts["unresolved"]:
+            self.app_state.writeback.start_if_possible()
 
     def _settings_changed(self) -> None:
         self.seats_tab.refresh()
