@@ -146,6 +146,7 @@ def test_import_via_the_menu_adds_the_rows_and_writes_them_back(
     )
     qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.path.text() == str(path) and asked
+    shoot(dialog, "import-dialog")
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
@@ -385,6 +386,7 @@ def test_the_note_and_call_dialogs_check_what_was_entered_and_log(qtbot, setup):
     call.profile_url.setText(contact["linkedin_profile_url"])
     call.duration.setTime(call.duration.time().fromString("0:02:30", "H:mm:ss"))
     call.outcome.setCurrentIndex(call.outcome.findText("Busy"))
+    shoot(call, "log-call-dialog")
     with qtbot.waitSignal(call.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(
             call.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
@@ -482,6 +484,7 @@ def test_unresolved_people_are_mapped_in_the_dialog_then_sent(qtbot, setup, tmp_
     qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=WAIT_MS)
     found = [dialog.table.item(r, 0).toolTip() for r in range(dialog.table.rowCount())]
     dialog.table.selectRow(found.index(target["id"]))
+    shoot(dialog, "map-dialog")
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)

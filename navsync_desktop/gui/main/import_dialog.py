@@ -78,7 +78,9 @@ class ImportMessagesDialog(QDialog):
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), file_row)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.path)  # a row of two widgets gets no buddy by itself
+        form.addRow(file_label, file_row)
         form.addRow(self.tr("&Seat holder:"), self.seat)
         form.addRow("", self.missing)
         layout = QVBoxLayout(self)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from navsync_desktop.engine import activities
 from navsync_desktop.engine.activities import LoggedPerson
 from navsync_desktop.gui.app_state import AppState
-from navsync_desktop.gui.i18n import describe_error
+from navsync_desktop.gui.i18n import datetime_pattern, describe_error
 from navsync_desktop.gui.main.message_line import MessageLine
 from navsync_desktop.gui.worker import run_job
 from navsync_desktop.store import seats as stored_seats
@@ -109,6 +109,7 @@ class LogCallDialog(_LogDialog):
         self.setWindowTitle(self.tr("Log a call"))
         self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(datetime_pattern())
         self.duration = QTimeEdit(QTime(0, 5), self)
         self.duration.setDisplayFormat("H:mm:ss")
         self.duration.setToolTip(self.tr("Hours, minutes and seconds"))
