@@ -7,6 +7,7 @@ in for (a test cannot click a native dialog or look into a browser); each test s
 from __future__ import annotations
 
 import re
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -92,9 +93,8 @@ def select_rows(tab, rows: list[int]) -> None:
 def wait_for_writeback(qtbot, window) -> None:
     """Until the write-back ended and the tabs show its outcome."""
     writeback = window.app_state.writeback
-    qtbot.waitUntil(
-        lambda: writeback.last_result is not None and not writeback.running, timeout=WAIT_MS
-    )
+    ended = lambda: writeback.last_result is not None or writeback.last_error is not None  # noqa: E731
+    qtbot.waitUntil(lambda: ended() and not writeback.running, timeout=WAIT_MS)
     settle(qtbot, window)
 
 
@@ -195,7 +195,71 @@ def test_a_malformed_file_is_refused_in_one_line_and_nothing_is_imported(qtbot, 
     assert dialog.import_button.isEnabled(), "the admin can pick another file"
 
 
+def test_cancel_stops_the_import_and_keeps_nothing(qtbot, setup, tmp_path, monkeypatch):
+    app_state, _connection = setup
+    people = members(contacts_with_urls(app_state.store, 20))
+    path = write(tmp_path / "messages.csv", conversations(SEAT, people, count=5000))
+    reached, released = threading.Event(), threading.Event()
+    real_import = import_dialog_module.import_messages
+
+    def held_import(store, path, seat, *, progress, cancel):
+        # the real import, held at its first progress report until the test clicked Cancel
+        def report(rows):
+            progress(rows)
+            reached.set()
+            released.wait(30)
+
+        return real_import(store, path, seat, progress=report, cancel=cancel)
+
+    monkeypatch.setattr(import_dialog_module, "import_messages", held_import)
+    window = open_window(qtbot, app_state)
+    window.import_action.trigger()
+    dialog = window.import_dialog
+    dialog.path.setText(str(path))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    try:
+        assert reached.wait(30)
+        qtbot.waitUntil(lambda: "messages read" in dialog.progress_label.text(), timeout=WAIT_MS)
+        assert dialog.progress.isVisible() and not dialog.import_button.isEnabled()
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible(), "Cancel stops the import first"
+    finally:
+        released.set()
+    qtbot.waitUntil(dialog.message.isVisible, timeout=WAIT_MS)
+    assert dialog.message.text() == "The import was cancelled; nothing was imported."
+    assert activities.list_activities(app_state.store) == []
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), "now Cancel closes the dialog"
+
+
 # Copy to CRM
+
+
+@pytest.mark.parametrize("setup", [{"scenario": "view-only-admin"}], indirect=True)
+def test_without_modify_all_data_copy_to_crm_says_why_and_is_greyed(qtbot, setup):
+    app_state, _connection = setup
+    store = app_state.store
+    writeback_settings.set_copy_mode(store, SEAT_EMAIL, writeback_settings.CopyMode.ASK)
+    url = contacts_with_urls(store, 1)[0]["linkedin_profile_url"]
+    activities.log_note(store, SEAT_EMAIL, LoggedPerson(url), "Notiz")
+    window = open_window(qtbot, app_state)
+    tab = window.activities_tab
+    show_tab(qtbot, window, tab)
+    select_rows(tab, [0])
+    assert tab.copy_button.isEnabled(), "the org has not been asked yet"
+    qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
+    wait_for_writeback(qtbot, window)  # the write-back asks the org first
+    why = (
+        "Activity write-back is unavailable: the connected user has View All Data but not "
+        "Modify All Data. In Salesforce Setup, give the user Modify All Data (profile or "
+        "permission set), then run the checks again."
+    )
+    assert tab.message.is_error() and tab.message.text() == why
+    select_rows(tab, [0])
+    assert not tab.copy_button.isEnabled() and tab.copy_button.toolTip() == why
+    assert cell(tab, 0, STATE) == "Queued", "kept for when the user gets the permission"
 
 
 @pytest.mark.parametrize("setup", [{"enable": False}], indirect=True)
