@@ -166,9 +166,10 @@ def test_import_via_the_menu_adds_the_rows_and_writes_them_back(
     assert any(said.startswith("Writing back: ") for said in lines), lines
     assert {cell(tab, r, STATE) for r in range(added)} == {"Sent"}
     assert all(cell(tab, r, RECORD).startswith("Task 00T") for r in range(added))
-    assert (
-        tab.message.text() == f"Write-back: {added} sent, 0 failed; 0 unresolved, 0 still queued."
+    assert tab.writeback_line.text() == (
+        f"Write-back: {added} sent, 0 failed; 0 unresolved, 0 still queued."
     )
+    assert tab.message.text().startswith("8 messages read: "), "the import's summary stays"
     assert window.header.text().startswith("Connected to Salesforce · Last synced ")
     with org_client(connection) as session:
         tasks = org_records(session, "Task", "Id", "OwnerId", user_id(store, SEAT_EMAIL))
@@ -256,7 +257,7 @@ def test_without_modify_all_data_copy_to_crm_says_why_and_is_greyed(qtbot, setup
         "Modify All Data. In Salesforce Setup, give the user Modify All Data (profile or "
         "permission set), then run the checks again."
     )
-    assert tab.message.is_error() and tab.message.text() == why
+    assert tab.writeback_line.is_error() and tab.writeback_line.text() == why
     select_rows(tab, [0])
     assert not tab.copy_button.isEnabled() and tab.copy_button.toolTip() == why
     assert cell(tab, 0, STATE) == "Queued", "kept for when the user gets the permission"
@@ -322,7 +323,9 @@ def test_copy_to_crm_writes_the_selection_back_and_view_in_crm_opens_the_task(
     assert tab.copy_button.isEnabled()
     qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
     wait_for_writeback(qtbot, window)
-    assert tab.message.text() == "Write-back: 1 sent, 0 failed; 0 unresolved, 0 still queued."
+    assert (
+        tab.writeback_line.text() == "Write-back: 1 sent, 0 failed; 0 unresolved, 0 still queued."
+    )
     sent = rows_where(tab, STATE, "Sent")
     assert len(sent) == 1 and rows_where(tab, STATE, "Not copied") != sent
     record = cell(tab, sent[0], RECORD)
@@ -367,8 +370,10 @@ def test_a_row_salesforce_refused_shows_its_message_and_the_fix(qtbot, setup):
     show_tab(qtbot, window, tab)
     qtbot.mouseClick(tab.copy_all_button, Qt.MouseButton.LeftButton)
     wait_for_writeback(qtbot, window)
-    assert tab.message.is_error()
-    assert tab.message.text() == "Write-back: 1 sent, 1 failed; 0 unresolved, 0 still queued."
+    assert tab.writeback_line.is_error()
+    assert (
+        tab.writeback_line.text() == "Write-back: 1 sent, 1 failed; 0 unresolved, 0 still queued."
+    )
     failed = rows_where(tab, STATE, "Failed")
     assert len(failed) == 1
     said = cell(tab, failed[0], RECORD)

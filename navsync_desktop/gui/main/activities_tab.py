@@ -129,7 +129,9 @@ class ActivitiesTab(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.hide()
-        self.message = MessageLine(self)
+        self.message = MessageLine(self)  # what the admin's last action came to
+        self.writeback_line = MessageLine(self)  # how the latest write-back ended
+        self.writeback_line.setObjectName("writeback-outcome")
 
         choosers = QHBoxLayout()
         choosers.addWidget(seat_label)
@@ -148,6 +150,7 @@ class ActivitiesTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.writeback_line)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         order = [
@@ -314,13 +317,13 @@ class ActivitiesTab(QWidget):
                 queued=format_number(outcome.queued),
             )
             if outcome.error is not None:
-                self.message.show_error(f"{text} {translate(outcome.error)}")
+                self.writeback_line.show_error(f"{text} {translate(outcome.error)}")
             elif outcome.failed:
-                self.message.show_error(text)
+                self.writeback_line.show_error(text)
             else:
-                self.message.show_done(text)
+                self.writeback_line.show_done(text)
         else:
-            self.message.show_error(describe_error(outcome))
+            self.writeback_line.show_error(describe_error(outcome))
         self.refresh()
         self.changed.emit()
 
