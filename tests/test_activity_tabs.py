@@ -420,6 +420,24 @@ def test_after_a_sync_what_waits_in_the_outbox_goes_out(qtbot, setup):
     assert activities.list_activities(store)[0].state == "sent"
 
 
+def test_a_write_back_asked_for_while_one_runs_follows_it(qtbot, setup):
+    app_state, _connection = setup
+    store = app_state.store
+    first, later = contacts_with_urls(store, 2)
+    activities.log_note(store, SEAT_EMAIL, LoggedPerson(first["linkedin_profile_url"]), "eins")
+    window = open_window(qtbot, app_state)
+    runs = []
+    app_state.writeback.finished.connect(runs.append)
+    assert app_state.writeback.start()
+    # queued while the first run goes on (it may or may not have read the queue already)
+    activities.log_note(store, SEAT_EMAIL, LoggedPerson(later["linkedin_profile_url"]), "zwei")
+    assert not app_state.writeback.start(), "never two at once"
+    qtbot.waitUntil(lambda: len(runs) == 2, timeout=WAIT_MS)  # the second follows the first
+    wait_for_writeback(qtbot, window)
+    assert {a.state for a in activities.list_activities(store)} == {"sent"}
+    assert sum(run.sent for run in runs) == 2
+
+
 # logging notes and calls
 
 
