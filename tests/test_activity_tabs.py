@@ -238,17 +238,22 @@ def test_cancel_stops_the_import_and_keeps_nothing(qtbot, setup, tmp_path, monke
 # Copy to CRM
 
 
-@pytest.mark.parametrize("setup", [{"scenario": "view-only-admin"}], indirect=True)
-def test_without_modify_all_data_copy_to_crm_says_why_and_is_greyed(qtbot, setup):
-    app_state, _connection = setup
-    store = app_state.store
-    writeback_settings.set_copy_mode(store, SEAT_EMAIL, writeback_settings.CopyMode.ASK)
-    url = contacts_with_urls(store, 1)[0]["linkedin_profile_url"]
-    activities.log_note(store, SEAT_EMAIL, LoggedPerson(url), "Notiz")
+def with_a_note(qtbot, app_state):
+    """(window, Activities tab): a note about a synced contact, logged and selected."""
+    url = contacts_with_urls(app_state.store, 1)[0]["linkedin_profile_url"]
+    activities.log_note(app_state.store, SEAT_EMAIL, LoggedPerson(url), "Kurz notiert")
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
     show_tab(qtbot, window, tab)
     select_rows(tab, [0])
+    return window, tab
+
+
+@pytest.mark.parametrize("setup", [{"scenario": "view-only-admin"}], indirect=True)
+def test_without_modify_all_data_copy_to_crm_says_why_and_is_greyed(qtbot, setup):
+    app_state, _connection = setup
+    writeback_settings.set_copy_mode(app_state.store, SEAT_EMAIL, writeback_settings.CopyMode.ASK)
+    window, tab = with_a_note(qtbot, app_state)
     assert tab.copy_button.isEnabled(), "the org has not been asked yet"
     qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
     wait_for_writeback(qtbot, window)  # the write-back asks the org first
@@ -267,12 +272,7 @@ def test_without_modify_all_data_copy_to_crm_says_why_and_is_greyed(qtbot, setup
 def test_copy_to_crm_is_disabled_with_the_reason_while_write_back_or_the_kind_is_off(qtbot, setup):
     app_state, _connection = setup
     store = app_state.store
-    url = contacts_with_urls(store, 1)[0]["linkedin_profile_url"]
-    activities.log_note(store, SEAT_EMAIL, LoggedPerson(url), "Kurz notiert")
-    window = open_window(qtbot, app_state)
-    tab = window.activities_tab
-    show_tab(qtbot, window, tab)
-    select_rows(tab, [0])
+    window, tab = with_a_note(qtbot, app_state)
     off = (
         "Activity write-back is off. Enable \u201cSales Navigator data to sync back to your "
         "CRM\u201d in the CRM settings first."
