@@ -32,6 +32,7 @@ from writeback_support import (
 from navsync_desktop.engine import activities, seats, writeback_settings
 from navsync_desktop.engine.activities import LoggedPerson
 from navsync_desktop.engine.linkedin_import import import_messages
+from navsync_desktop.gui import writeback_controller
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.main import activities_tab as activities_tab_module
 from navsync_desktop.gui.main import import_dialog as import_dialog_module
@@ -389,21 +390,49 @@ def test_a_row_salesforce_refused_shows_its_message_and_the_fix(qtbot, setup):
     shoot(window, "main-activities-failed")
 
 
-def test_a_running_write_back_is_one_and_stop_keeps_the_rest_queued(qtbot, setup, monkeypatch):
+def test_a_running_write_back_shows_in_the_header_and_stop_keeps_the_rest_queued(
+    qtbot, setup, monkeypatch
+):
     app_state, _connection = setup
     store = app_state.store
-    settings.put(store, writeback_settings.BATCH_SIZE, 1)
+    settings.put(store, writeback_settings.BATCH_SIZE, 1)  # one note a request
     for contact in contacts_with_urls(store, 3):
         activities.log_note(store, SEAT_EMAIL, LoggedPerson(contact["linkedin_profile_url"]), "x")
+    reached, released = threading.Event(), threading.Event()
+    real_run = writeback_controller.run_writeback
+
+    def held_run(store, manager, *, progress, cancel):
+        # the real write-back, held in its first progress report (after its first batch)
+        def report(event):
+            progress(event)
+            reached.set()
+            released.wait(30)
+
+        return real_run(store, manager, progress=report, cancel=cancel)
+
+    monkeypatch.setattr(writeback_controller, "run_writeback", held_run)
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
-    assert app_state.writeback.start()
-    assert not app_state.writeback.start(), "one write-back at a time"
-    assert tab.stop_button.isEnabled()
-    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    show_tab(qtbot, window, tab)
+    try:
+        assert app_state.writeback.start()
+        assert not app_state.writeback.start(), "one write-back at a time"
+        assert reached.wait(30)
+        qtbot.waitUntil(lambda: "Writing back" in window.header.text(), timeout=WAIT_MS)
+        assert re.fullmatch(
+            r"Writing back: 0 sent, 0 failed, 3 to go · Last synced .+", window.header.text()
+        ), window.header.text()
+        label = window.header.state_label  # the whole line, once laid out: not shortened
+        qtbot.waitUntil(lambda: label.displayed_text() == label.text(), timeout=WAIT_MS)
+        shoot(window, "main-writing-back")
+        assert tab.stop_button.isEnabled()
+        qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    finally:
+        released.set()
     wait_for_writeback(qtbot, window)
     result = app_state.writeback.last_result
-    assert result.sent + result.queued == 3, "what was not sent stays queued"
+    assert result.sent < 3 and result.sent + result.queued == 3, "the rest stays queued"
+    assert window.header.text().startswith("Connected to Salesforce · ")
     assert not tab.stop_button.isEnabled()
 
 
