@@ -50,6 +50,7 @@ def open_window(qtbot, app_state) -> MainWindow:
     window = MainWindow(app_state, lambda _at: None)
     window.scheduler.stop()  # no scheduled sync in between
     qtbot.addWidget(window)
+    window.resize(window.sizeHint())  # as the program opens it
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -662,6 +663,7 @@ def test_the_tabs_in_german(qtbot, setup, german):
     show_tab(qtbot, window, tab)
     assert cell(tab, 0, KIND) == "Anruf" and cell(tab, 0, STATE) == "Nicht kopiert"
     assert tab.copy_button.text() == "Copy to C&RM", "the guide keeps the button's English name"
+    assert window.minimumSizeHint().width() <= 800, "fits an 800 px wide screen, in German too"
     shoot(window, "main-activities-de")
     window.tabs.setCurrentWidget(window.unresolved_tab)
     shoot(window, "main-unresolved-de")

@@ -64,6 +64,11 @@ class ActivitiesTab(QWidget):
 
         self.seat = QComboBox(self)
         self.seat.setAccessibleName(self.tr("Seat holder"))
+        # as wide as the row allows, not as its longest entry demands
+        self.seat.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.seat.setMinimumContentsLength(16)
         self.state = QComboBox(self)
         self.state.setAccessibleName(self.tr("State"))
         self.state.addItem(self.tr("All states"), ALL)
@@ -133,20 +138,25 @@ class ActivitiesTab(QWidget):
         self.writeback_line = MessageLine(self)  # how the latest write-back ended
         self.writeback_line.setObjectName("writeback-outcome")
 
+        # three short rows rather than two long ones: the window fits 800 px, German too
         choosers = QHBoxLayout()
         choosers.addWidget(seat_label)
         choosers.addWidget(self.seat, 1)
         choosers.addWidget(state_label)
         choosers.addWidget(self.state)
-        choosers.addWidget(self.always_copy)
+        seat_row = QHBoxLayout()
+        seat_row.addWidget(self.always_copy)
+        seat_row.addStretch(1)
+        seat_row.addWidget(self.note_button)
+        seat_row.addWidget(self.call_button)
         buttons = QHBoxLayout()
         for button in (self.copy_button, self.copy_all_button, self.view_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.note_button, self.call_button, self.stop_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.addLayout(choosers)
+        layout.addLayout(seat_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.count_label)
@@ -157,12 +167,12 @@ class ActivitiesTab(QWidget):
             self.seat,
             self.state,
             self.always_copy,
+            self.note_button,
+            self.call_button,
             self.table,
             self.copy_button,
             self.copy_all_button,
             self.view_button,
-            self.note_button,
-            self.call_button,
             self.stop_button,
         ]
         for first, second in pairwise(order):
@@ -264,7 +274,9 @@ class ActivitiesTab(QWidget):
         self._show_detail(chosen)
 
     def _show_detail(self, chosen: list[Activity]) -> None:
-        detail = self.model.outcome(chosen[0]) if len(chosen) == 1 else ""
+        # a sent row's record is in its row already; a message or a reason may be long
+        one = chosen[0] if len(chosen) == 1 else None
+        detail = self.model.outcome(one) if one is not None and one.state != "sent" else ""
         failed = len(chosen) == 1 and chosen[0].state == "failed"
         self.detail.setStyleSheet(f"color: {ERROR_COLOUR};" if failed else "")
         self.detail.setText(detail)
