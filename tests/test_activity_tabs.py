@@ -25,6 +25,7 @@ from writeback_support import (
     members,
     org_records,
     ready,
+    refs_count,
     unresolved_export,
     user_id,
 )
@@ -33,6 +34,7 @@ from navsync_desktop.engine import activities, seats, writeback_settings
 from navsync_desktop.engine.activities import LoggedPerson
 from navsync_desktop.engine.linkedin_import import import_messages
 from navsync_desktop.gui import writeback_controller
+from navsync_desktop.gui.app import close_down
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.main import activities_tab as activities_tab_module
 from navsync_desktop.gui.main import import_dialog as import_dialog_module
@@ -41,6 +43,7 @@ from navsync_desktop.gui.main.activities_tab import COLUMNS
 from navsync_desktop.gui.main.activity_model import DATE, KIND, RECORD, STATE, ActivityModel
 from navsync_desktop.gui.main.unresolved_tab import COLUMNS as UNRESOLVED_COLUMNS
 from navsync_desktop.gui.main_window import MainWindow
+from navsync_desktop.gui.worker import running_jobs
 from navsync_desktop.store import settings
 
 WHEN = datetime(2024, 5, 6, 9, 30, tzinfo=UTC)
@@ -391,19 +394,14 @@ def test_a_row_salesforce_refused_shows_its_message_and_the_fix(qtbot, setup):
     shoot(window, "main-activities-failed")
 
 
-def test_a_running_write_back_shows_in_the_header_and_stop_keeps_the_rest_queued(
-    qtbot, setup, monkeypatch
-):
-    app_state, _connection = setup
-    store = app_state.store
-    settings.put(store, writeback_settings.BATCH_SIZE, 1)  # one note a request
-    for contact in contacts_with_urls(store, 3):
-        activities.log_note(store, SEAT_EMAIL, LoggedPerson(contact["linkedin_profile_url"]), "x")
+def hold_writeback(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """(reached, released): the GUI's real write-back, held in its first progress report
+    (after its first batch) until ``released`` is set; the test must set it, also when it
+    fails."""
     reached, released = threading.Event(), threading.Event()
     real_run = writeback_controller.run_writeback
 
     def held_run(store, manager, *, progress, cancel):
-        # the real write-back, held in its first progress report (after its first batch)
         def report(event):
             progress(event)
             reached.set()
@@ -412,6 +410,46 @@ def test_a_running_write_back_shows_in_the_header_and_stop_keeps_the_rest_queued
         return real_run(store, manager, progress=report, cancel=cancel)
 
     monkeypatch.setattr(writeback_controller, "run_writeback", held_run)
+    return reached, released
+
+
+def three_notes_one_a_request(store) -> None:
+    settings.put(store, writeback_settings.BATCH_SIZE, 1)
+    for contact in contacts_with_urls(store, 3):
+        activities.log_note(store, SEAT_EMAIL, LoggedPerson(contact["linkedin_profile_url"]), "x")
+
+
+def test_closing_the_window_during_a_write_back_stops_it_and_loses_nothing(
+    qtbot, setup, monkeypatch
+):
+    app_state, connection = setup
+    store = app_state.store
+    three_notes_one_a_request(store)
+    reached, released = hold_writeback(monkeypatch)
+    window = open_window(qtbot, app_state)
+    try:
+        assert app_state.writeback.start()
+        assert reached.wait(30)
+        window.close()
+    finally:
+        released.set()
+    close_down(connection, app_state.sync, app_state.writeback)  # as the program does
+    assert running_jobs() == 0
+    states = [a.state for a in activities.list_activities(store)]
+    assert "sending" not in states and set(states) <= {"sent", "queued"}
+    assert states.count("queued") >= 1, "stopped after the batch in flight"
+    with org_client(connection) as session:
+        refs = refs_count(session.query_all("SELECT Id, Title FROM ContentNote"), "Title")
+    created = {a.ref for a in activities.list_activities(store) if a.record_id}
+    assert set(refs) == created and set(refs.values()) <= {1}, "none unknown, none twice"
+
+
+def test_a_running_write_back_shows_in_the_header_and_stop_keeps_the_rest_queued(
+    qtbot, setup, monkeypatch
+):
+    app_state, _connection = setup
+    three_notes_one_a_request(app_state.store)
+    reached, released = hold_writeback(monkeypatch)
     window = open_window(qtbot, app_state)
     tab = window.activities_tab
     show_tab(qtbot, window, tab)
@@ -667,3 +705,20 @@ def test_the_tabs_in_german(qtbot, setup, german):
     shoot(window, "main-activities-de")
     window.tabs.setCurrentWidget(window.unresolved_tab)
     shoot(window, "main-unresolved-de")
+
+    # the dialogs, and a refusal from below the GUI, in German as well
+    qtbot.mouseClick(tab.call_button, Qt.MouseButton.LeftButton)
+    call = tab.dialog
+    assert call.windowTitle() == "Anruf erfassen"
+    assert call.form.labelForField(call.company).text() == "&Unternehmen:"
+    assert call.outcome.itemText(call.outcome.findData("left_voicemail")) == (
+        "Sprachnachricht hinterlassen"
+    )
+    qtbot.mouseClick(
+        call.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(call.message.isVisible, timeout=WAIT_MS)
+    assert call.message.text() == (
+        "Geben Sie an, um wen es geht: eine LinkedIn-Profil-URL, einen Namen oder ein Unternehmen."
+    )
+    call.reject()
