@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from navsync_desktop.engine.sync_progress import Phase
 from navsync_desktop.gui import sync_controller
-from navsync_desktop.gui.worker import wait_for_jobs
+from navsync_desktop.gui.worker import running_jobs, wait_for_jobs
 
 WAIT_MS = 30_000
 
@@ -51,8 +51,12 @@ class SyncGate:
 
 
 def finish_jobs(app_state) -> None:
-    """At a test's end: cancel a running sync (none starts any more), wait for every job,
-    deliver their last signals while the store is still open."""
-    app_state.sync.close()
-    wait_for_jobs(60)
-    QCoreApplication.processEvents()
+    """At a test's end: cancel a running sync or write-back (none starts any more), wait for
+    every job, deliver their last signals while the store is still open."""
+    app_state.close_runs()
+    # what the last signals start (a tab reading its list again) is waited for as well
+    for _round in range(10):
+        wait_for_jobs(60)
+        QCoreApplication.processEvents()
+        if running_jobs() == 0:
+            break

@@ -177,7 +177,9 @@ def test_history_errors_are_translated(qtbot, app_state, german):
     assert (run.text(KIND), run.text(OUTCOME)) == ("Vollständig", "Fehlgeschlagen")
     error = run.child(0)
     assert error.text(WHEN).startswith("Die Synchronisierung wurde unterbrochen")
-    assert window.tabs.tabText(2) == "Synchronisierungsverla&uf"
+    assert window.tabs.tabText(window.tabs.indexOf(window.history_tab)) == (
+        "Synchronisierungsverla&uf"
+    )
 
 
 # the Seats tab
@@ -362,7 +364,7 @@ def test_help_opens_the_support_page(qtbot, window, monkeypatch):
         lambda url: opened.append(url.toString()),  # stands in for the system browser
     )
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Program", "&Help"]
+    assert menus == ["&File", "&Program", "&Help"]
     window.help_action.trigger()
     assert opened == ["https://www.linkedin.com/help/sales-navigator"]
 

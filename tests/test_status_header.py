@@ -7,6 +7,7 @@ from PySide6.QtCore import QLocale
 
 from navsync_desktop.engine.status import StatusReport
 from navsync_desktop.gui.widgets.status_header import StatusHeader
+from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
 
 SYNCED = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
@@ -132,3 +133,26 @@ def test_an_unreachable_org_shows_in_the_header_until_a_job_gets_through(qtbot):
         assert "acme.my.salesforce.com could not be reached" in header.problem_label.text()
         app_state.watch(run_job(lambda _report: "fine", header))
         qtbot.waitUntil(lambda: "could not be reached" not in header.text(), timeout=10_000)
+
+
+def test_a_longer_state_line_moves_the_org_to_a_line_of_its_own(qtbot):
+    record = ConnectionRecord(
+        state=ConnectionState.CONNECTED,
+        org_id="00D1",
+        org_name="Northwind Demo GmbH",
+        username="integration@northwind-demo.example",
+    )
+    header = header_for(qtbot, record, SYNCED)
+    header.resize(900, header.sizeHint().height())
+    header.show()
+    qtbot.waitExposed(header)
+    assert not header.is_wrapped(), "room for both at first"
+    line = QT_TRANSLATE_NOOP(
+        "Writeback", "Writing back: {sent} sent, {failed} failed, {queued} to go"
+    )
+    header.show_writeback_line(
+        line.format(sent=Number(10518), failed=Number(0), queued=Number(200))
+    )
+    qtbot.waitUntil(lambda: header.state_label.displayed_text() == header.state_label.text())
+    assert header.is_wrapped(), "the state keeps its line; the org goes under it"
+    assert header.state_label.text() == "Writing back: 10,518 sent, 0 failed, 200 to go"

@@ -20,6 +20,7 @@ from writeback_support import (
     refs_count,
     started,
     tasks_since,
+    unresolved_export,
     user_id,
 )
 
@@ -231,19 +232,7 @@ def test_a_batch_where_some_items_fail_records_each_items_result(store):
 
 def test_unresolved_people_are_listed_mapped_by_hand_and_then_sent(store, tmp_path):
     with ready(store) as (_server, connection):
-        stranger = Member(
-            "Jürgen O'Brien\\Smith", "https://www.linkedin.com/in/j%C3%BCrgen-obrien/"
-        )
-        anonymous = Member("LinkedIn Member", None)
-        path = write(
-            tmp_path / "m.csv",
-            [
-                row("2-s", SEAT, [stranger], WHEN, "Hallo"),
-                row("2-t", stranger, [SEAT], WHEN + timedelta(minutes=5), "Servus"),
-                row("2-u", anonymous, [SEAT], WHEN, "Who am I?"),
-            ],
-        )
-        import_messages(store, path, SEAT_EMAIL)
+        import_messages(store, unresolved_export(tmp_path / "m.csv", WHEN), SEAT_EMAIL)
         listed = unresolved.list_unresolved(store)
         assert sorted(u.reason for u in listed) == ["no_match", "no_match", "no_url"]
         csv_path = unresolved.export_csv(store, tmp_path / "unresolved.csv")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from linkedin_export import Member
+from linkedin_export import Member, row, write
 from simple_salesforce import format_soql
 from sync_support import QUICK, connected, demo_org_server
 
@@ -18,6 +19,8 @@ from navsync_desktop.store import settings
 
 SEAT_EMAIL = "lena.hoffmann@northwind-demo.example"  # a sales rep: a User of the demo org
 SEAT = Member("Lena Hoffmann", "https://www.linkedin.com/in/lena-hoffmann-northwind/")
+# Someone no CRM record matches, whose name a search must take literally
+STRANGER = Member("Jürgen O'Brien\\Smith", "https://www.linkedin.com/in/j%C3%BCrgen-obrien/")
 
 
 @contextmanager
@@ -78,3 +81,17 @@ def refs_count(records: list[dict], field: str = "Description") -> Counter:
 
 def started() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def unresolved_export(path: Path, when: datetime) -> Path:
+    """Two messages with the stranger (no match) and one from a "LinkedIn Member" without a
+    profile URL (no URL)."""
+    anonymous = Member("LinkedIn Member", None)
+    return write(
+        path,
+        [
+            row("2-s", SEAT, [STRANGER], when, "Hallo"),
+            row("2-t", STRANGER, [SEAT], when + timedelta(minutes=5), "Servus"),
+            row("2-u", anonymous, [SEAT], when, "Who am I?"),
+        ],
+    )

@@ -14,9 +14,9 @@ from navsync_desktop import __version__, paths
 from navsync_desktop.demo_org.launcher import DemoOrgLauncher
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.gui.app_state import AppState
+from navsync_desktop.gui.background_run import BackgroundRun
 from navsync_desktop.gui.i18n import choose_language, describe_error, install_translators, translate
 from navsync_desktop.gui.main_window import MainWindow
-from navsync_desktop.gui.sync_controller import SyncController
 from navsync_desktop.gui.wizard.wizard import SetupWizard, is_set_up
 from navsync_desktop.gui.worker import wait_for_jobs
 from navsync_desktop.store import Store, StoreCorruptError, StoreError, sync_runs
@@ -130,15 +130,16 @@ def run_gui(*, demo: bool, lang: str | None, screenshot: Path | None) -> int:
                 QTimer.singleShot(200, lambda: (save_screenshot(window, screenshot), app.quit()))
             return app.exec()
         finally:
-            close_down(manager, app_state.sync if app_state else None)
+            runs = (app_state.sync, app_state.writeback) if app_state else ()
+            close_down(manager, *runs)
 
 
-def close_down(manager: ConnectionManager, sync: SyncController | None = None) -> None:
+def close_down(manager: ConnectionManager, *runs: BackgroundRun) -> None:
     """Before the store and the demo org close: end a login that waits for the browser and
-    cancel a running sync (it keeps nothing half-done), then wait for every job that may
-    still use them."""
+    cancel a running sync (it keeps nothing half-done) or write-back (it stops after the batch
+    in flight, whose result it records), then wait for every job that may still use them."""
     manager.cancel_connect()
-    if sync is not None:
-        sync.close()
+    for run in runs:
+        run.close()
     wait_for_jobs()
     manager.close()

@@ -19,14 +19,16 @@ def format_number(value: int | float) -> str:
     return QLocale().toString(value)
 
 
+def datetime_pattern() -> str:
+    """The locale's short date and time pattern, with a four-digit year."""
+    pattern = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def format_datetime(moment: datetime) -> str:
     """The locale's short date and time, with a four-digit year (27.11.2026 14:02)."""
-    locale = QLocale()
-    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return locale.toString(local, pattern)
+    return QLocale().toString(local, datetime_pattern())
 
 
 def format_value(value: Any) -> Any:

@@ -1,5 +1,6 @@
 """The window the admin lives in after the wizard: the status header, Sync now / Cancel, when
-the next sync runs, and the tabs Seats, CRM settings and Sync history."""
+the next sync runs, and the tabs Seats, Activities, Unresolved activities, CRM settings and
+Sync history; File > Import LinkedIn messages…."""
 
 from __future__ import annotations
 
@@ -24,15 +25,19 @@ from navsync_desktop.engine import sync_settings
 from navsync_desktop.engine.connection_state import utc_now
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import format_datetime, translate
+from navsync_desktop.gui.main.activities_tab import ActivitiesTab
 from navsync_desktop.gui.main.crm_settings_tab import CrmSettingsTab
 from navsync_desktop.gui.main.history_tab import HistoryTab
+from navsync_desktop.gui.main.import_dialog import ImportMessagesDialog
 from navsync_desktop.gui.main.seats_tab import SeatsTab
+from navsync_desktop.gui.main.unresolved_tab import UnresolvedTab
 from navsync_desktop.gui.support_menu import add_support_actions
 from navsync_desktop.gui.sync_schedule import SyncScheduler
 from navsync_desktop.gui.sync_text import interval_text
 from navsync_desktop.gui.widgets.status_header import StatusHeader
 from navsync_desktop.gui.widgets.sync_progress_view import SyncProgressView
 from navsync_desktop.gui.wizard.connect import SUPPORT_URL
+from navsync_desktop.store import activities as stored_activities
 from navsync_desktop.store.connection import ConnectionState
 
 OpenWizard = Callable[[str | None], None]  # the step to open it at (None: its start)
@@ -82,9 +87,14 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(central)
         self.seats_tab = SeatsTab(app_state, self.tabs)
+        self.activities_tab = ActivitiesTab(app_state, self.tabs)
+        self.unresolved_tab = UnresolvedTab(app_state, self.tabs)
         self.crm_settings_tab = CrmSettingsTab(app_state, self.tabs)
         self.history_tab = HistoryTab(app_state, self.tabs)
+        self.import_dialog: ImportMessagesDialog | None = None
         self.tabs.addTab(self.seats_tab, self.tr("S&eats"))
+        self.tabs.addTab(self.activities_tab, self.tr("&Activities"))
+        self.tabs.addTab(self.unresolved_tab, self.tr("&Unresolved activities"))
         self.tabs.addTab(self.crm_settings_tab, self.tr("CRM se&ttings"))
         self.tabs.addTab(self.history_tab, self.tr("Sync hist&ory"))
         layout = QVBoxLayout(central)
@@ -100,10 +110,16 @@ class MainWindow(QMainWindow):
         app_state.sync.running_changed.connect(lambda _running: self._update())
         app_state.sync.finished.connect(self._sync_finished)
         self.crm_settings_tab.changed.connect(self._settings_changed)
+        self.activities_tab.changed.connect(self.unresolved_tab.refresh)
+        self.unresolved_tab.changed.connect(self.activities_tab.refresh)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self._update()
         self.scheduler.start()
 
     def _build_actions(self) -> None:
+        self.import_action = QAction(self.tr("&Import LinkedIn messages…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_messages)
         self.sync_action = QAction(self.tr("Sync &now"), self)
         self.sync_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.sync_action.triggered.connect(self.sync_now)
@@ -122,6 +138,8 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.about)
 
     def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
         program = self.menuBar().addMenu(self.tr("&Program"))
         program.addAction(self.sync_action)
         program.addAction(self.cancel_action)
@@ -173,15 +191,53 @@ class MainWindow(QMainWindow):
         self.history_tab.refresh()
         self.crm_settings_tab.refresh()
         self._update()
+        # what waits in the outbox (from before a restart, or for a record the sync brought)
+        # goes out with the sync's rhythm
+        counts = stored_activities.counts_by_state(self.app_state.store)
+        if counts["queued"] or counts["sending"] or counts["unresolved"]:
+            self.app_state.writeback.start_if_possible()
 
     def _settings_changed(self) -> None:
         self.seats_tab.refresh()
+        self.activities_tab.refresh()
         self._show_schedule()
+
+    def _tab_shown(self, _index: int) -> None:
+        """Seat holders and activities change elsewhere (Seats tab, the CLI): a tab shows
+        today's when it comes into view."""
+        current = self.tabs.currentWidget()
+        if current is self.activities_tab:
+            self.activities_tab.refresh_seats()
+        elif current is self.unresolved_tab:
+            self.unresolved_tab.refresh()
 
     # actions
 
     def sync_now(self) -> None:
         self.app_state.sync.start()
+
+    def import_messages(self) -> None:
+        """File > Import LinkedIn messages…: the dialog, then the summary on the Activities tab
+        (and the write-back, for what was queued at once)."""
+        dialog = ImportMessagesDialog(self.app_state, self.activities_tab.seat_email(), self)
+        dialog.accepted.connect(lambda: self._imported(dialog))
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _imported(self, dialog: ImportMessagesDialog) -> None:
+        result = dialog.result
+        self.tabs.setCurrentWidget(self.activities_tab)
+        self.activities_tab.refresh_seats()
+        text = translate(result.summary())
+        if result.skipped:
+            text += " " + self.tr(
+                "Skipped: sponsored InMails (marketing, not sales activity) and messages with "
+                "colleagues."
+            )
+        self.activities_tab.message.show_done(text)
+        self.unresolved_tab.refresh()
+        if result.queued:
+            self.app_state.writeback.start_if_possible()
 
     def about(self) -> None:
         QMessageBox.about(
@@ -198,6 +254,7 @@ class MainWindow(QMainWindow):
         (``app.close_down``), and nothing of it is kept half-done."""
         self.scheduler.stop()
         self.app_state.sync.cancel()
+        self.app_state.writeback.cancel()
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:

@@ -16,7 +16,7 @@
         <translation>Die Notiz ist leer.</translation>
     </message>
     <message>
-        <source>A call&apos;s duration cannot be negative.</source>
+        <source>A call's duration cannot be negative.</source>
         <translation>Die Dauer eines Anrufs kann nicht negativ sein.</translation>
     </message>
     <message>
@@ -34,6 +34,228 @@
     <message>
         <source>No activity has the id {ids}</source>
         <translation>Keine Aktivität hat die ID {ids}</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesTab</name>
+    <message>
+        <source>Seat holder</source>
+        <translation>Lizenznehmer</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Not copied</source>
+        <translation>Nicht kopiert</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Seat hol&amp;der:</source>
+        <translation>Li&amp;zenznehmer:</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Al&amp;ways copy this seat holder's activities</source>
+        <translation>Aktivitäten dieses Lizenznehmers &amp;immer kopieren</translation>
+    </message>
+    <message>
+        <source>On: imported and logged activities go to the CRM at once. Off: they wait for Copy to CRM.</source>
+        <translation>Ein: Importierte und erfasste Aktivitäten werden sofort ins CRM übertragen. Aus: Sie warten auf „Copy to CRM“.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Copy to C&amp;RM</source>
+        <translation>Copy to C&amp;RM</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y all</source>
+        <translation>Alle k&amp;opieren</translation>
+    </message>
+    <message>
+        <source>&amp;View in CRM</source>
+        <translation>Vie&amp;w in CRM</translation>
+    </message>
+    <message>
+        <source>Lo&amp;g note…</source>
+        <translation>No&amp;tiz erfassen …</translation>
+    </message>
+    <message>
+        <source>Log &amp;call…</source>
+        <translation>Anruf er&amp;fassen …</translation>
+    </message>
+    <message>
+        <source>Stop write-&amp;back</source>
+        <translation>Rückübertragun&amp;g anhalten</translation>
+    </message>
+    <message>
+        <source>Stops after the batch being sent; the rest stays queued.</source>
+        <translation>Hält nach dem gerade gesendeten Stapel an; der Rest bleibt vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>All seat holders</source>
+        <translation>Alle Lizenznehmer</translation>
+    </message>
+    <message>
+        <source>Activities: {count}</source>
+        <translation>Aktivitäten: {count}</translation>
+    </message>
+    <message>
+        <source>Match the selected activities and write them to Salesforce</source>
+        <translation>Die ausgewählten Aktivitäten zuordnen und in Salesforce speichern</translation>
+    </message>
+    <message>
+        <source>Match every activity not copied yet and write them to Salesforce</source>
+        <translation>Alle noch nicht kopierten Aktivitäten zuordnen und in Salesforce speichern</translation>
+    </message>
+    <message>
+        <source>Opens the Salesforce record in the browser</source>
+        <translation>Öffnet den Salesforce-Eintrag im Browser</translation>
+    </message>
+    <message>
+        <source>Select one sent activity</source>
+        <translation>Wählen Sie eine übertragene Aktivität aus</translation>
+    </message>
+    <message>
+        <source>Write-back: {sent} sent, {failed} failed; {unresolved} unresolved, {queued} still queued.</source>
+        <translation>Rückübertragung: {sent} übertragen, {failed} fehlgeschlagen; {unresolved} nicht zugeordnet, {queued} noch vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>{kind} logged ({state}).</source>
+        <translation>{kind} erfasst ({state}).</translation>
+    </message>
+    <message>
+        <source>{email}: activities go to the CRM at once.</source>
+        <translation>{email}: Aktivitäten werden sofort ins CRM übertragen.</translation>
+    </message>
+    <message>
+        <source>{email}: activities wait for Copy to CRM.</source>
+        <translation>{email}: Aktivitäten warten auf „Copy to CRM“.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Seat holder</source>
+        <translation>Lizenznehmer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>LinkedIn profile URL</source>
+        <translation>LinkedIn-Profil-URL</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Unternehmen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Salesforce record / message</source>
+        <translation>Salesforce-Eintrag / Meldung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>InMail</source>
+        <translation>InMail</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Not copied</source>
+        <translation>Nicht kopiert</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Sponsored InMail: marketing, not sales activity</source>
+        <translation>Gesponserte InMail: Marketing, keine Vertriebsaktivität</translation>
+    </message>
+    <message>
+        <source>Note {id}</source>
+        <translation>Notiz {id}</translation>
+    </message>
+    <message>
+        <source>Task {id}</source>
+        <translation>Aufgabe {id}</translation>
     </message>
 </context>
 <context>
@@ -144,7 +366,7 @@
         <translation>„Proof Key for Code Exchange (PKCE) erforderlich“: ein. „Geheimnis für Webserver-Fluss erforderlich“ und „Geheimnis für Aktualisierungstoken-Fluss erforderlich“: aus (NavSync Desktop speichert kein Client-Geheimnis).</translation>
     </message>
     <message>
-        <source>Then copy the app&apos;s Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
+        <source>Then copy the app's Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
         <translation>Kopieren Sie dann den Verbraucherschlüssel der App (OAuth-Einstellungen, „Verbraucherschlüssel und -geheimnis“) oben in das Feld Client-ID.</translation>
     </message>
     <message>
@@ -207,7 +429,7 @@
         <translation>Warten auf die Salesforce-Anmeldung im Browser …</translation>
     </message>
     <message>
-        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario&apos;s user and the password filled in: choose Allow.</source>
+        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario's user and the password filled in: choose Allow.</source>
         <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Ihre Anmeldeseite öffnet sich im Browser, Benutzer und Kennwort des Szenarios sind schon eingetragen: Wählen Sie „Zulassen“.</translation>
     </message>
     <message>
@@ -330,11 +552,11 @@
         <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut mit --replace-data, um die lokalen Daten zu ersetzen, oder melden Sie sich bei {old_org} an.</translation>
     </message>
     <message>
-        <source>Enter the Consumer Key of your org&apos;s External Client App as Client ID.</source>
+        <source>Enter the Consumer Key of your org's External Client App as Client ID.</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org als Client-ID ein.</translation>
     </message>
     <message>
-        <source>Give the Consumer Key of your org&apos;s External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
+        <source>Give the Consumer Key of your org's External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org mit --client-id an (wie Sie die App anlegen, steht in docs/connect-a-salesforce-org.md).</translation>
     </message>
     <message>
@@ -401,7 +623,7 @@
         <translation>Ja: Alle Lizenznehmer werden synchronisiert</translation>
     </message>
     <message>
-        <source>No: each seat holder&apos;s own switch on the Seats tab decides</source>
+        <source>No: each seat holder's own switch on the Seats tab decides</source>
         <translation>Nein: Der Schalter jedes Lizenznehmers auf der Registerkarte „Lizenznehmer“ entscheidet</translation>
     </message>
     <message>
@@ -820,7 +1042,7 @@
         <translation>API-Nutzung</translation>
     </message>
     <message>
-        <source>The org&apos;s API requests in the last 24 hours, of its daily allowance, as Salesforce reported them at the end of the run (Sforce-Limit-Info)</source>
+        <source>The org's API requests in the last 24 hours, of its daily allowance, as Salesforce reported them at the end of the run (Sforce-Limit-Info)</source>
         <translation>Die API-Anforderungen der Org in den letzten 24 Stunden, von ihrem Tageskontingent, wie Salesforce sie am Ende des Laufs gemeldet hat (Sforce-Limit-Info)</translation>
     </message>
     <message>
@@ -879,7 +1101,7 @@
         <translation>{file}, Zeile {line}: {problem}. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder&apos;s profile URL first.</source>
+        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder's profile URL first.</source>
         <translation>Für {email} ist keine LinkedIn-Profil-URL hinterlegt, daher lassen sich gesendete und empfangene Nachrichten nicht unterscheiden. Hinterlegen Sie zuerst die Profil-URL des Lizenznehmers.</translation>
     </message>
     <message>
@@ -907,12 +1129,71 @@
         <translation>die Datei ist leer: sie braucht die Kopfzeile</translation>
     </message>
     <message>
-        <source>the header lacks the column {columns} (is this LinkedIn&apos;s messages.csv?)</source>
+        <source>the header lacks the column {columns} (is this LinkedIn's messages.csv?)</source>
         <translation>in der Kopfzeile fehlt die Spalte {columns} (ist das die messages.csv von LinkedIn?)</translation>
     </message>
     <message>
         <source>the DATE “{value}” is not like 2023-07-08 08:39:28 UTC</source>
         <translation>das DATE „{value}“ hat nicht die Form 2023-07-08 08:39:28 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessagesDialog</name>
+    <message>
+        <source>Import LinkedIn messages</source>
+        <translation>LinkedIn-Nachrichten importieren</translation>
+    </message>
+    <message>
+        <source>Choose messages.csv from the seat holder's LinkedIn data export (Settings &amp; Privacy &gt; Data privacy &gt; Get a copy of your data).</source>
+        <translation>Wählen Sie messages.csv aus dem LinkedIn-Datenexport des Lizenznehmers (Einstellungen &amp; Datenschutz &gt; Datenschutz &gt; Kopie Ihrer Daten anfordern).</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Da&amp;tei:</translation>
+    </message>
+    <message>
+        <source>&amp;Seat holder:</source>
+        <translation>&amp;Lizenznehmer:</translation>
+    </message>
+    <message>
+        <source>No seat holder has a LinkedIn profile URL. Add seat holders with their profile URL on the Seats tab first: it tells sent and received messages apart.</source>
+        <translation>Für keinen Lizenznehmer ist eine LinkedIn-Profil-URL hinterlegt. Fügen Sie zuerst auf der Registerkarte „Lizenznehmer“ Lizenznehmer mit ihrer Profil-URL hinzu: Daran werden gesendete und empfangene Nachrichten unterschieden.</translation>
+    </message>
+    <message>
+        <source>Not listed, as they have no LinkedIn profile URL (it tells sent and received messages apart): {names}</source>
+        <translation>Nicht aufgeführt, da keine LinkedIn-Profil-URL hinterlegt ist (daran werden gesendete und empfangene Nachrichten unterschieden): {names}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>Wählen Sie zuerst die zu importierende Datei.</translation>
+    </message>
+    <message>
+        <source>Choose a seat holder with a LinkedIn profile URL.</source>
+        <translation>Wählen Sie einen Lizenznehmer mit LinkedIn-Profil-URL.</translation>
+    </message>
+    <message>
+        <source>{file} is not a file.</source>
+        <translation>{file} ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>{rows} messages read…</source>
+        <translation>{rows} Nachrichten gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Die Datei wird gelesen …</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1272,64 @@
     </message>
 </context>
 <context>
+    <name>LogCallDialog</name>
+    <message>
+        <source>Log a call</source>
+        <translation>Anruf erfassen</translation>
+    </message>
+    <message>
+        <source>Hours, minutes and seconds</source>
+        <translation>Stunden, Minuten und Sekunden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Left voicemail</source>
+        <translation>Sprachnachricht hinterlassen</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Besetzt</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Falsche Nummer</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>Da&amp;uer:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>No&amp;tizen:</translation>
+    </message>
+</context>
+<context>
+    <name>LogNoteDialog</name>
+    <message>
+        <source>Log a note</source>
+        <translation>Notiz erfassen</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>No&amp;tiz:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>NavSync Desktop</source>
@@ -1017,12 +1356,24 @@
         <translation>&amp;Lizenznehmer</translation>
     </message>
     <message>
+        <source>&amp;Activities</source>
+        <translation>&amp;Aktivitäten</translation>
+    </message>
+    <message>
+        <source>&amp;Unresolved activities</source>
+        <translation>&amp;Nicht zugeordnete Aktivitäten</translation>
+    </message>
+    <message>
         <source>CRM se&amp;ttings</source>
         <translation>CRM-&amp;Einstellungen</translation>
     </message>
     <message>
         <source>Sync hist&amp;ory</source>
         <translation>Synchronisierungsverla&amp;uf</translation>
+    </message>
+    <message>
+        <source>&amp;Import LinkedIn messages…</source>
+        <translation>LinkedIn-Nachrichten &amp;importieren …</translation>
     </message>
     <message>
         <source>&amp;Cancel sync</source>
@@ -1043,6 +1394,10 @@
     <message>
         <source>&amp;About NavSync Desktop</source>
         <translation>&amp;Über NavSync Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Program</source>
@@ -1073,14 +1428,81 @@
         <translation>Nächste Synchronisierung: {when} (geplant: {interval}).</translation>
     </message>
     <message>
+        <source>Skipped: sponsored InMails (marketing, not sales activity) and messages with colleagues.</source>
+        <translation>Übersprungen: gesponserte InMails (Marketing, keine Vertriebsaktivität) und Nachrichten mit Kollegen.</translation>
+    </message>
+    <message>
         <source>About NavSync Desktop</source>
         <translation>Über NavSync Desktop</translation>
     </message>
     <message>
-        <source>NavSync Desktop {version}: Sales Navigator&apos;s CRM sync and activity write-back to Salesforce, on the desktop.
+        <source>NavSync Desktop {version}: Sales Navigator's CRM sync and activity write-back to Salesforce, on the desktop.
 Help and support: {url}</source>
         <translation>NavSync Desktop {version}: CRM-Synchronisierung und Rückübertragung von Aktivitäten aus Sales Navigator in Salesforce, auf dem Desktop.
 Hilfe und Support: {url}</translation>
+    </message>
+</context>
+<context>
+    <name>MapPersonDialog</name>
+    <message>
+        <source>Map a LinkedIn person to a CRM record</source>
+        <translation>Eine LinkedIn-Person einem CRM-Eintrag zuordnen</translation>
+    </message>
+    <message>
+        <source>Which contact, lead or account is {person} ({url})?</source>
+        <translation>Welcher Kontakt, Lead oder Account ist {person} ({url})?</translation>
+    </message>
+    <message>
+        <source>A name or an email address</source>
+        <translation>Ein Name oder eine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>S&amp;earch</source>
+        <translation>Such&amp;e starten</translation>
+    </message>
+    <message>
+        <source>CRM records</source>
+        <translation>CRM-Einträge</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Zuordnen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>{count} records found</source>
+        <translation>{count} Einträge gefunden</translation>
+    </message>
+    <message>
+        <source>No contact, lead or account has that name.</source>
+        <translation>Kein Kontakt, Lead oder Account hat diesen Namen.</translation>
     </message>
 </context>
 <context>
@@ -1528,7 +1950,7 @@ Hilfe und Support: {url}</translation>
         <translation>NavSync Desktop hat sie ignoriert und wartet weiter auf die Anmeldung in dem Fenster, das es geöffnet hat. Schließen Sie die Anmeldung dort ab.</translation>
     </message>
     <message>
-        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network&apos;s proxy settings.</source>
+        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network's proxy settings.</source>
         <translation>Das Zertifikat von {host} konnte nicht überprüft werden, daher wurde nichts gesendet. Prüfen Sie die Adresse oder die Proxy-Einstellungen des Netzwerks.</translation>
     </message>
     <message>
@@ -1649,7 +2071,7 @@ Hilfe und Support: {url}</translation>
         <translation>„{value}“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>The seat holder&apos;s name is missing</source>
+        <source>The seat holder's name is missing</source>
         <translation>Der Name des Lizenznehmers fehlt</translation>
     </message>
     <message>
@@ -1740,11 +2162,11 @@ Hilfe und Support: {url}</translation>
         <translation>Spalten: E-Mail, Name, Sitztyp, Profil-URL, Synchronisierung (durch Komma oder Semikolon getrennt)</translation>
     </message>
     <message>
-        <source>Add the demo org&apos;s sales &amp;reps</source>
+        <source>Add the demo org's sales &amp;reps</source>
         <translation>&amp;Vertriebsmitarbeiter der Demo-Org hinzufügen</translation>
     </message>
     <message>
-        <source>The demo org&apos;s users who own accounts, opportunities or leads</source>
+        <source>The demo org's users who own accounts, opportunities or leads</source>
         <translation>Die Benutzer der Demo-Org, denen Accounts, Opportunities oder Leads gehören</translation>
     </message>
     <message>
@@ -1756,7 +2178,7 @@ Hilfe und Support: {url}</translation>
         <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Ja“: Alle Lizenznehmer werden synchronisiert. Um für jeden Lizenznehmer einzeln zu wählen, antworten Sie auf der Registerkarte „CRM-Einstellungen“ mit „Nein“.</translation>
     </message>
     <message>
-        <source>Auto sync all seat holders is No: each seat holder&apos;s Sync switch decides.</source>
+        <source>Auto sync all seat holders is No: each seat holder's Sync switch decides.</source>
         <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Nein“: Der Schalter „Synchronisierung“ jedes Lizenznehmers entscheidet.</translation>
     </message>
     <message>
@@ -1831,7 +2253,7 @@ Hilfe und Support: {url}</translation>
         <translation>{key} muss eine ganze Zahl von {low} bis {high} sein</translation>
     </message>
     <message>
-        <source>The org&apos;s {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
+        <source>The org's {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
         <translation>Die {what} der Organisation sind noch nicht bekannt: Verbinden Sie zuerst mit Salesforce (und synchronisieren Sie), oder wählen Sie {not_sure}.</translation>
     </message>
     <message>
@@ -2024,7 +2446,7 @@ Hilfe und Support: {url}</translation>
         <translation>Supportpaket erstellen</translation>
     </message>
     <message>
-        <source>The support bundle is a zip file for NavSync support: settings, connection details, sync history, write-back errors, the recent log, this computer&apos;s environment and the org&apos;s readiness. Tokens and passwords never go in.</source>
+        <source>The support bundle is a zip file for NavSync support: settings, connection details, sync history, write-back errors, the recent log, this computer's environment and the org's readiness. Tokens and passwords never go in.</source>
         <translation>Das Supportpaket ist eine ZIP-Datei für den NavSync-Support: Einstellungen, Verbindungsdetails, Synchronisierungsverlauf, Fehler der Rückübertragung, das aktuelle Protokoll, die Umgebung dieses Computers und die Bereitschaft der Org. Token und Kennwörter sind nie enthalten.</translation>
     </message>
     <message>
@@ -2071,7 +2493,7 @@ Hilfe und Support: {url}</translation>
         <translation>{sobject} werden gespeichert…</translation>
     </message>
     <message>
-        <source>Updating the seat holders&apos; saved lists…</source>
+        <source>Updating the seat holders' saved lists…</source>
         <translation>Die gespeicherten Listen der Lizenznehmer werden aktualisiert…</translation>
     </message>
     <message>
@@ -2252,7 +2674,7 @@ Hilfe und Support: {url}</translation>
         <translation>{record} im CRM anzeigen (View in CRM)</translation>
     </message>
     <message>
-        <source>No browser could be opened. The record&apos;s address: {url}</source>
+        <source>No browser could be opened. The record's address: {url}</source>
         <translation>Es konnte kein Browser geöffnet werden. Die Adresse des Eintrags: {url}</translation>
     </message>
     <message>
@@ -2299,7 +2721,7 @@ Hilfe und Support: {url}</translation>
         <translation>Mit CRM verbinden: im Browser bei Salesforce angemeldet, die Verbindung steht.</translation>
     </message>
     <message>
-        <source>Org readiness: the org&apos;s edition, permissions and package.</source>
+        <source>Org readiness: the org's edition, permissions and package.</source>
         <translation>Bereitschaft der Org: Edition, Berechtigungen und Paket der Org.</translation>
     </message>
     <message>
@@ -2323,7 +2745,7 @@ Hilfe und Support: {url}</translation>
         <translation>Das Hauptfenster: die Statuszeile, „Jetzt synchronisieren“ und wann die nächste Synchronisierung läuft.</translation>
     </message>
     <message>
-        <source>Seats: the demo org&apos;s sales reps, their Salesforce user and saved lists.</source>
+        <source>Seats: the demo org's sales reps, their Salesforce user and saved lists.</source>
         <translation>Lizenznehmer: die Vertriebsmitarbeiter der Demo-Org, ihr Salesforce-Benutzer und ihre gespeicherten Listen.</translation>
     </message>
     <message>
@@ -2352,6 +2774,89 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>“{value}” is not a LinkedIn profile URL</source>
         <translation>„{value}“ ist keine LinkedIn-Profil-URL</translation>
+    </message>
+</context>
+<context>
+    <name>UnresolvedTab</name>
+    <message>
+        <source>LinkedIn Unresolved Activities: activities whose person has no record in the CRM. Map a person to a contact, lead or account, and their activities are written back.</source>
+        <translation>LinkedIn Unresolved Activities (Unassigned Activities): Aktivitäten, für deren Person es im CRM keinen Eintrag gibt. Ordnen Sie die Person einem Kontakt, Lead oder Account zu, dann werden ihre Aktivitäten übertragen.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle Gründe</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Keine Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>No profile URL</source>
+        <translation>Keine Profil-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Name, company or profile URL</source>
+        <translation>Name, Unternehmen oder Profil-URL</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Unresolved activities</source>
+        <translation>Nicht zugeordnete Aktivitäten</translation>
+    </message>
+    <message>
+        <source>&amp;Map…</source>
+        <translation>&amp;Zuordnen …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Unresolved activities: {count}</source>
+        <translation>Nicht zugeordnete Aktivitäten: {count}</translation>
+    </message>
+    <message>
+        <source>Unresolved activities: {shown} of {count} shown</source>
+        <translation>Nicht zugeordnete Aktivitäten: {shown} von {count} angezeigt</translation>
+    </message>
+    <message>
+        <source>This person has no LinkedIn profile URL (a “LinkedIn Member”), so a mapping could not recognise them again.</source>
+        <translation>Für diese Person gibt es keine LinkedIn-Profil-URL („LinkedIn Member“), daher könnte eine Zuordnung sie nicht wiedererkennen.</translation>
+    </message>
+    <message>
+        <source>Search the CRM for the person's record and map them to it</source>
+        <translation>Den Eintrag der Person im CRM suchen und sie ihm zuordnen</translation>
+    </message>
+    <message>
+        <source>{person} is mapped to {record}; {count} activities are queued.</source>
+        <translation>{person} ist {record} zugeordnet; {count} Aktivitäten sind vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Export unresolved activities</source>
+        <translation>Nicht zugeordnete Aktivitäten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to {file}.</source>
+        <translation>Nach {file} exportiert.</translation>
     </message>
 </context>
 <context>
@@ -2385,7 +2890,7 @@ Hilfe und Support: {url}</translation>
         <translation>Ihre CRM-Daten auf diesen Computer synchronisieren: Das beginnt gleich nach dem Verbinden</translation>
     </message>
     <message>
-        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders&apos; InMails, messages, notes and calls are written back to Salesforce as activities.</source>
+        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders' InMails, messages, notes and calls are written back to Salesforce as activities.</source>
         <translation>Dieser Assistent verbindet Sales Navigator mit Salesforce: CRM-Daten werden auf diesen Computer synchronisiert, und InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden als Aktivitäten an Salesforce zurückübertragen.</translation>
     </message>
     <message>
@@ -2439,7 +2944,7 @@ Hilfe und Support: {url}</translation>
         <translation>Warte auf den nächsten Versuch für Einträge, die Salesforce abgelehnt hat</translation>
     </message>
     <message>
-        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder&apos;s email), sync, then Copy to CRM again.</source>
+        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder's email), sync, then Copy to CRM again.</source>
         <translation>Zum Lizenznehmer gibt es keinen Salesforce-Benutzer mit derselben E-Mail-Adresse, daher hat die Aktivität keinen Verantwortlichen. Legen Sie den Benutzer an (oder korrigieren Sie die E-Mail-Adresse des Lizenznehmers), synchronisieren Sie und wählen Sie dann erneut Copy to CRM.</translation>
     </message>
     <message>
@@ -2447,7 +2952,7 @@ Hilfe und Support: {url}</translation>
         <translation>Salesforce ist wiederholt gescheitert ({reason}); die Rückübertragung wurde angehalten. Was nicht übertragen wurde, bleibt vorgemerkt und wird mit der nächsten Rückübertragung gesendet.</translation>
     </message>
     <message>
-        <source>Salesforce&apos;s answer was lost; checking what arrived before sending again</source>
+        <source>Salesforce's answer was lost; checking what arrived before sending again</source>
         <translation>Die Antwort von Salesforce ging verloren; es wird geprüft, was angekommen ist, bevor erneut gesendet wird</translation>
     </message>
     <message>
@@ -2513,7 +3018,7 @@ Hilfe und Support: {url}</translation>
 <context>
     <name>WritebackSettingsForm</name>
     <message>
-        <source>Checking the connected user&apos;s permissions…</source>
+        <source>Checking the connected user's permissions…</source>
         <translation>Die Berechtigungen des verbundenen Benutzers werden geprüft…</translation>
     </message>
     <message>
@@ -2570,6 +3075,29 @@ Hilfe und Support: {url}</translation>
     <message>
         <source>On: {items}</source>
         <translation>Ein: {items}</translation>
+    </message>
+</context>
+<context>
+    <name>_LogDialog</name>
+    <message>
+        <source>&amp;Seat holder:</source>
+        <translation>&amp;Lizenznehmer:</translation>
+    </message>
+    <message>
+        <source>LinkedIn &amp;profile URL:</source>
+        <translation>LinkedIn-&amp;Profil-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>C&amp;ompany:</source>
+        <translation>&amp;Unternehmen:</translation>
+    </message>
+    <message>
+        <source>Add a seat holder first (Seats tab).</source>
+        <translation>Fügen Sie zuerst einen Lizenznehmer hinzu (Registerkarte „Lizenznehmer“).</translation>
     </message>
 </context>
 </TS>

@@ -72,12 +72,15 @@ class StatusHeader(QFrame):
         self._place_org(wrapped=False)
         self._status: StatusReport | None = None
         self._sync_line: Text | None = None
+        self._writeback_line: Text | None = None
 
     def follow(self, app_state: AppState) -> None:
         """Shows the app's state from now on: the connection and a running sync."""
         app_state.status_changed.connect(self.show_status)
         app_state.sync_line_changed.connect(self.show_sync_line)
+        app_state.writeback_line_changed.connect(self.show_writeback_line)
         self._sync_line = app_state.sync_line
+        self._writeback_line = app_state.writeback_line
         self.show_status(app_state.status)
 
     def show_sync_line(self, line: Text | None) -> None:
@@ -85,10 +88,16 @@ class StatusHeader(QFrame):
         if self._status is not None:
             self.show_status(self._status)
 
+    def show_writeback_line(self, line: Text | None) -> None:
+        """While no sync runs, what a running write-back does."""
+        self._writeback_line = line
+        if self._status is not None:
+            self.show_status(self._status)
+
     def show_status(self, status: StatusReport) -> None:
         self._status = status
         self.dot.setStyleSheet(tone_style(STATE_TONES[status.connection.state]))
-        state = self._sync_line or status.state_label()
+        state = self._sync_line or self._writeback_line or status.state_label()
         self.state_label.setText(translate(state))
         self.last_synced_label.setText(translate(status.last_synced_label()))
         connection = status.connection
