@@ -7,7 +7,7 @@ import re
 
 import pytest
 from gui_support import WAIT_MS, finish_jobs, shoot
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sync_support import connected, demo_org_server
 
@@ -402,3 +402,15 @@ def test_started_later_the_program_opens_the_main_window_and_its_menu_the_wizard
     checked = windows.wizard.prerequisites_page.checks
     qtbot.waitUntil(lambda: bool(checked.results), timeout=WAIT_MS)  # while BROWSER is set
     windows.wizard.reject()
+
+
+def test_a_closed_window_ignores_what_the_program_reports_later(qtbot, app_state, opened_wizard_at):
+    # the sync and write-back controllers outlive the window (the tour, a reopened window):
+    # their signals must not reach the widgets of a deleted one
+    window = MainWindow(app_state, opened_wizard_at.append)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app_state.writeback.running_changed.emit(False)
+    app_state.sync.running_changed.emit(False)
+    app_state.refresh()

@@ -106,8 +106,8 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.cancel_button, self.reconnect_button)
         QWidget.setTabOrder(self.reconnect_button, self.tabs)
 
-        app_state.status_changed.connect(lambda _status: self._update())
-        app_state.sync.running_changed.connect(lambda _running: self._update())
+        app_state.status_changed.connect(self._update)
+        app_state.sync.running_changed.connect(self._update)
         app_state.sync.finished.connect(self._sync_finished)
         self.crm_settings_tab.changed.connect(self._settings_changed)
         self.activities_tab.changed.connect(self.unresolved_tab.refresh)
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         state = self.app_state.status.connection.state
         return state in (ConnectionState.CONNECTED, ConnectionState.SYNCING)
 
-    def _update(self) -> None:
+    def _update(self, *_signal_args) -> None:
         running = self.app_state.sync.running
         connected = self._connected()
         can_sync = connected and not running

@@ -19,13 +19,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget, QWizard
 
+from navsync_desktop import paths
 from navsync_desktop.demo_org.scripted_browser import ScriptedBrowser
+from navsync_desktop.engine.connection_state import utc_now
+from navsync_desktop.engine.demo_messages import write_demo_export
+from navsync_desktop.engine.linkedin_import import import_messages
 from navsync_desktop.gui.app import Windows, close_down
 from navsync_desktop.gui.app_state import AppState
 from navsync_desktop.gui.i18n import translate
 from navsync_desktop.gui.main_window import MainWindow
 from navsync_desktop.gui.wizard.wizard import SetupWizard
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
+from navsync_desktop.store import seats as stored_seats
 
 log = logging.getLogger(__name__)
 
@@ -120,9 +125,21 @@ TOUR_STEPS = (
         ),
         main_window("seats_tab"),
     ),
-    # The tabs Activities and Unresolved activities (issue 11) go here, one line each:
-    # TourStep("activities", <caption>, main_window("activities_tab")),
-    # TourStep("unresolved", <caption>, main_window("unresolved_tab")),
+    TourStep(
+        "activities",
+        QT_TRANSLATE_NOOP(
+            "Tour",
+            "Activities: a seat holder's LinkedIn messages, imported and copied to the CRM.",
+        ),
+        main_window("activities_tab"),
+    ),
+    TourStep(
+        "unresolved",
+        QT_TRANSLATE_NOOP(
+            "Tour", "Unresolved activities: people the CRM has no record of, to map by hand."
+        ),
+        main_window("unresolved_tab"),
+    ),
     TourStep(
         "sync_history",
         QT_TRANSLATE_NOOP("Tour", "Sync history: every sync with its counts and API usage."),
@@ -280,6 +297,25 @@ class TourDriver:
     def _prepare_seats_tab(self, _window: MainWindow, tab) -> None:
         tab.demo_button.click()
         wait_until(lambda: tab.table.rowCount() > 0, "the demo org's sales reps")
+
+    def _prepare_activities_tab(self, _window: MainWindow, tab) -> None:
+        """The first seat holder's LinkedIn export imported (what the File menu's import does);
+        with write-back on, what matched goes out at once."""
+        store, writeback = self.app_state.store, self.app_state.writeback
+        seat = stored_seats.all_seats(store)[0]  # the Seats step added the demo's sales reps
+        export = write_demo_export(
+            store, seat.email, paths.data_dir() / "tour-messages.csv", now=utc_now()
+        )
+        import_messages(store, export, seat.email)
+        wait_until(lambda: not writeback.running, "the running write-back")
+        if writeback.start_if_possible():
+            wait_until(lambda: not writeback.running, "the write-back")
+        tab.refresh_seats()
+        wait_until(lambda: not tab.loader.loading, "the activities")
+
+    def _prepare_unresolved_tab(self, _window: MainWindow, tab) -> None:
+        tab.refresh()
+        wait_until(lambda: not tab.loader.loading, "the unresolved activities")
 
     def _prepare_history_tab(self, window: MainWindow, tab) -> None:
         """A sync of the seats just added, so the history shows more than the initial one."""

@@ -16,7 +16,7 @@
         <translation>Die Notiz ist leer.</translation>
     </message>
     <message>
-        <source>A call's duration cannot be negative.</source>
+        <source>A call&apos;s duration cannot be negative.</source>
         <translation>Die Dauer eines Anrufs kann nicht negativ sein.</translation>
     </message>
     <message>
@@ -83,7 +83,7 @@
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <source>Al&amp;ways copy this seat holder's activities</source>
+        <source>Al&amp;ways copy this seat holder&apos;s activities</source>
         <translation>Aktivitäten dieses Lizenznehmers &amp;immer kopieren</translation>
     </message>
     <message>
@@ -366,7 +366,7 @@
         <translation>„Proof Key for Code Exchange (PKCE) erforderlich“: ein. „Geheimnis für Webserver-Fluss erforderlich“ und „Geheimnis für Aktualisierungstoken-Fluss erforderlich“: aus (NavSync Desktop speichert kein Client-Geheimnis).</translation>
     </message>
     <message>
-        <source>Then copy the app's Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
+        <source>Then copy the app&apos;s Consumer Key (OAuth Settings, Consumer Key and Secret) into Client ID above.</source>
         <translation>Kopieren Sie dann den Verbraucherschlüssel der App (OAuth-Einstellungen, „Verbraucherschlüssel und -geheimnis“) oben in das Feld Client-ID.</translation>
     </message>
     <message>
@@ -429,7 +429,7 @@
         <translation>Warten auf die Salesforce-Anmeldung im Browser …</translation>
     </message>
     <message>
-        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario's user and the password filled in: choose Allow.</source>
+        <source>You connect to the demo org that runs on this computer. Its login page opens in your browser with the scenario&apos;s user and the password filled in: choose Allow.</source>
         <translation>Sie verbinden sich mit der Demo-Org, die auf diesem Computer läuft. Ihre Anmeldeseite öffnet sich im Browser, Benutzer und Kennwort des Szenarios sind schon eingetragen: Wählen Sie „Zulassen“.</translation>
     </message>
     <message>
@@ -552,11 +552,11 @@
         <translation>Sie haben sich bei {new_org} ({new_id}) angemeldet, aber die lokalen Daten gehören zu {old_org} ({old_id}). Verbinden Sie sich erneut mit --replace-data, um die lokalen Daten zu ersetzen, oder melden Sie sich bei {old_org} an.</translation>
     </message>
     <message>
-        <source>Enter the Consumer Key of your org's External Client App as Client ID.</source>
+        <source>Enter the Consumer Key of your org&apos;s External Client App as Client ID.</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org als Client-ID ein.</translation>
     </message>
     <message>
-        <source>Give the Consumer Key of your org's External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
+        <source>Give the Consumer Key of your org&apos;s External Client App with --client-id (docs/connect-a-salesforce-org.md says how to create the app).</source>
         <translation>Geben Sie den Verbraucherschlüssel der externen Client-App Ihrer Org mit --client-id an (wie Sie die App anlegen, steht in docs/connect-a-salesforce-org.md).</translation>
     </message>
     <message>
@@ -623,7 +623,7 @@
         <translation>Ja: Alle Lizenznehmer werden synchronisiert</translation>
     </message>
     <message>
-        <source>No: each seat holder's own switch on the Seats tab decides</source>
+        <source>No: each seat holder&apos;s own switch on the Seats tab decides</source>
         <translation>Nein: Der Schalter jedes Lizenznehmers auf der Registerkarte „Lizenznehmer“ entscheidet</translation>
     </message>
     <message>
@@ -1042,7 +1042,7 @@
         <translation>API-Nutzung</translation>
     </message>
     <message>
-        <source>The org's API requests in the last 24 hours, of its daily allowance, as Salesforce reported them at the end of the run (Sforce-Limit-Info)</source>
+        <source>The org&apos;s API requests in the last 24 hours, of its daily allowance, as Salesforce reported them at the end of the run (Sforce-Limit-Info)</source>
         <translation>Die API-Anforderungen der Org in den letzten 24 Stunden, von ihrem Tageskontingent, wie Salesforce sie am Ende des Laufs gemeldet hat (Sforce-Limit-Info)</translation>
     </message>
     <message>
@@ -1101,7 +1101,7 @@
         <translation>{file}, Zeile {line}: {problem}. Es wurde nichts importiert.</translation>
     </message>
     <message>
-        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder's profile URL first.</source>
+        <source>{email} has no LinkedIn profile URL, so sent and received messages cannot be told apart. Add the seat holder&apos;s profile URL first.</source>
         <translation>Für {email} ist keine LinkedIn-Profil-URL hinterlegt, daher lassen sich gesendete und empfangene Nachrichten nicht unterscheiden. Hinterlegen Sie zuerst die Profil-URL des Lizenznehmers.</translation>
     </message>
     <message>
@@ -1129,7 +1129,7 @@
         <translation>die Datei ist leer: sie braucht die Kopfzeile</translation>
     </message>
     <message>
-        <source>the header lacks the column {columns} (is this LinkedIn's messages.csv?)</source>
+        <source>the header lacks the column {columns} (is this LinkedIn&apos;s messages.csv?)</source>
         <translation>in der Kopfzeile fehlt die Spalte {columns} (ist das die messages.csv von LinkedIn?)</translation>
     </message>
     <message>
@@ -1144,7 +1144,7 @@
         <translation>LinkedIn-Nachrichten importieren</translation>
     </message>
     <message>
-        <source>Choose messages.csv from the seat holder's LinkedIn data export (Settings &amp; Privacy &gt; Data privacy &gt; Get a copy of your data).</source>
+        <source>Choose messages.csv from the seat holder&apos;s LinkedIn data export (Settings &amp; Privacy &gt; Data privacy &gt; Get a copy of your data).</source>
         <translation>Wählen Sie messages.csv aus dem LinkedIn-Datenexport des Lizenznehmers (Einstellungen &amp; Datenschutz &gt; Datenschutz &gt; Kopie Ihrer Daten anfordern).</translation>
     </message>
     <message>
@@ -1436,7 +1436,7 @@
         <translation>Über NavSync Desktop</translation>
     </message>
     <message>
-        <source>NavSync Desktop {version}: Sales Navigator's CRM sync and activity write-back to Salesforce, on the desktop.
+        <source>NavSync Desktop {version}: Sales Navigator&apos;s CRM sync and activity write-back to Salesforce, on the desktop.
 Help and support: {url}</source>
         <translation>NavSync Desktop {version}: CRM-Synchronisierung und Rückübertragung von Aktivitäten aus Sales Navigator in Salesforce, auf dem Desktop.
 Hilfe und Support: {url}</translation>
@@ -1950,7 +1950,7 @@ Hilfe und Support: {url}</translation>
         <translation>NavSync Desktop hat sie ignoriert und wartet weiter auf die Anmeldung in dem Fenster, das es geöffnet hat. Schließen Sie die Anmeldung dort ab.</translation>
     </message>
     <message>
-        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network's proxy settings.</source>
+        <source>The certificate of {host} could not be verified, so nothing was sent. Check the address, or the network&apos;s proxy settings.</source>
         <translation>Das Zertifikat von {host} konnte nicht überprüft werden, daher wurde nichts gesendet. Prüfen Sie die Adresse oder die Proxy-Einstellungen des Netzwerks.</translation>
     </message>
     <message>
@@ -2071,7 +2071,7 @@ Hilfe und Support: {url}</translation>
         <translation>„{value}“ ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>The seat holder's name is missing</source>
+        <source>The seat holder&apos;s name is missing</source>
         <translation>Der Name des Lizenznehmers fehlt</translation>
     </message>
     <message>
@@ -2162,11 +2162,11 @@ Hilfe und Support: {url}</translation>
         <translation>Spalten: E-Mail, Name, Sitztyp, Profil-URL, Synchronisierung (durch Komma oder Semikolon getrennt)</translation>
     </message>
     <message>
-        <source>Add the demo org's sales &amp;reps</source>
+        <source>Add the demo org&apos;s sales &amp;reps</source>
         <translation>&amp;Vertriebsmitarbeiter der Demo-Org hinzufügen</translation>
     </message>
     <message>
-        <source>The demo org's users who own accounts, opportunities or leads</source>
+        <source>The demo org&apos;s users who own accounts, opportunities or leads</source>
         <translation>Die Benutzer der Demo-Org, denen Accounts, Opportunities oder Leads gehören</translation>
     </message>
     <message>
@@ -2178,7 +2178,7 @@ Hilfe und Support: {url}</translation>
         <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Ja“: Alle Lizenznehmer werden synchronisiert. Um für jeden Lizenznehmer einzeln zu wählen, antworten Sie auf der Registerkarte „CRM-Einstellungen“ mit „Nein“.</translation>
     </message>
     <message>
-        <source>Auto sync all seat holders is No: each seat holder's Sync switch decides.</source>
+        <source>Auto sync all seat holders is No: each seat holder&apos;s Sync switch decides.</source>
         <translation>„Alle Lizenznehmer automatisch synchronisieren“ ist „Nein“: Der Schalter „Synchronisierung“ jedes Lizenznehmers entscheidet.</translation>
     </message>
     <message>
@@ -2253,7 +2253,7 @@ Hilfe und Support: {url}</translation>
         <translation>{key} muss eine ganze Zahl von {low} bis {high} sein</translation>
     </message>
     <message>
-        <source>The org's {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
+        <source>The org&apos;s {what} are not known yet: connect to Salesforce (and sync) first, or choose {not_sure}.</source>
         <translation>Die {what} der Organisation sind noch nicht bekannt: Verbinden Sie zuerst mit Salesforce (und synchronisieren Sie), oder wählen Sie {not_sure}.</translation>
     </message>
     <message>
@@ -2446,7 +2446,7 @@ Hilfe und Support: {url}</translation>
         <translation>Supportpaket erstellen</translation>
     </message>
     <message>
-        <source>The support bundle is a zip file for NavSync support: settings, connection details, sync history, write-back errors, the recent log, this computer's environment and the org's readiness. Tokens and passwords never go in.</source>
+        <source>The support bundle is a zip file for NavSync support: settings, connection details, sync history, write-back errors, the recent log, this computer&apos;s environment and the org&apos;s readiness. Tokens and passwords never go in.</source>
         <translation>Das Supportpaket ist eine ZIP-Datei für den NavSync-Support: Einstellungen, Verbindungsdetails, Synchronisierungsverlauf, Fehler der Rückübertragung, das aktuelle Protokoll, die Umgebung dieses Computers und die Bereitschaft der Org. Token und Kennwörter sind nie enthalten.</translation>
     </message>
     <message>
@@ -2493,7 +2493,7 @@ Hilfe und Support: {url}</translation>
         <translation>{sobject} werden gespeichert…</translation>
     </message>
     <message>
-        <source>Updating the seat holders' saved lists…</source>
+        <source>Updating the seat holders&apos; saved lists…</source>
         <translation>Die gespeicherten Listen der Lizenznehmer werden aktualisiert…</translation>
     </message>
     <message>
@@ -2674,7 +2674,7 @@ Hilfe und Support: {url}</translation>
         <translation>{record} im CRM anzeigen (View in CRM)</translation>
     </message>
     <message>
-        <source>No browser could be opened. The record's address: {url}</source>
+        <source>No browser could be opened. The record&apos;s address: {url}</source>
         <translation>Es konnte kein Browser geöffnet werden. Die Adresse des Eintrags: {url}</translation>
     </message>
     <message>
@@ -2721,7 +2721,7 @@ Hilfe und Support: {url}</translation>
         <translation>Mit CRM verbinden: im Browser bei Salesforce angemeldet, die Verbindung steht.</translation>
     </message>
     <message>
-        <source>Org readiness: the org's edition, permissions and package.</source>
+        <source>Org readiness: the org&apos;s edition, permissions and package.</source>
         <translation>Bereitschaft der Org: Edition, Berechtigungen und Paket der Org.</translation>
     </message>
     <message>
@@ -2745,8 +2745,16 @@ Hilfe und Support: {url}</translation>
         <translation>Das Hauptfenster: die Statuszeile, „Jetzt synchronisieren“ und wann die nächste Synchronisierung läuft.</translation>
     </message>
     <message>
-        <source>Seats: the demo org's sales reps, their Salesforce user and saved lists.</source>
+        <source>Seats: the demo org&apos;s sales reps, their Salesforce user and saved lists.</source>
         <translation>Lizenznehmer: die Vertriebsmitarbeiter der Demo-Org, ihr Salesforce-Benutzer und ihre gespeicherten Listen.</translation>
+    </message>
+    <message>
+        <source>Activities: a seat holder&apos;s LinkedIn messages, imported and copied to the CRM.</source>
+        <translation>Aktivitäten: die LinkedIn-Nachrichten eines Lizenznehmers, importiert und ins CRM kopiert.</translation>
+    </message>
+    <message>
+        <source>Unresolved activities: people the CRM has no record of, to map by hand.</source>
+        <translation>Nicht zugeordnete Aktivitäten: Personen ohne Datensatz im CRM, von Hand zuzuordnen.</translation>
     </message>
     <message>
         <source>Sync history: every sync with its counts and API usage.</source>
@@ -2839,7 +2847,7 @@ Hilfe und Support: {url}</translation>
         <translation>Für diese Person gibt es keine LinkedIn-Profil-URL („LinkedIn Member“), daher könnte eine Zuordnung sie nicht wiedererkennen.</translation>
     </message>
     <message>
-        <source>Search the CRM for the person's record and map them to it</source>
+        <source>Search the CRM for the person&apos;s record and map them to it</source>
         <translation>Den Eintrag der Person im CRM suchen und sie ihm zuordnen</translation>
     </message>
     <message>
@@ -2890,7 +2898,7 @@ Hilfe und Support: {url}</translation>
         <translation>Ihre CRM-Daten auf diesen Computer synchronisieren: Das beginnt gleich nach dem Verbinden</translation>
     </message>
     <message>
-        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders' InMails, messages, notes and calls are written back to Salesforce as activities.</source>
+        <source>This wizard connects Sales Navigator with Salesforce: CRM data is synced to this computer, and your seat holders&apos; InMails, messages, notes and calls are written back to Salesforce as activities.</source>
         <translation>Dieser Assistent verbindet Sales Navigator mit Salesforce: CRM-Daten werden auf diesen Computer synchronisiert, und InMails, Nachrichten, Notizen und Anrufe Ihrer Lizenznehmer werden als Aktivitäten an Salesforce zurückübertragen.</translation>
     </message>
     <message>
@@ -2944,7 +2952,7 @@ Hilfe und Support: {url}</translation>
         <translation>Warte auf den nächsten Versuch für Einträge, die Salesforce abgelehnt hat</translation>
     </message>
     <message>
-        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder's email), sync, then Copy to CRM again.</source>
+        <source>The seat holder has no Salesforce User with the same email, so the activity has no owner. Add the User (or correct the seat holder&apos;s email), sync, then Copy to CRM again.</source>
         <translation>Zum Lizenznehmer gibt es keinen Salesforce-Benutzer mit derselben E-Mail-Adresse, daher hat die Aktivität keinen Verantwortlichen. Legen Sie den Benutzer an (oder korrigieren Sie die E-Mail-Adresse des Lizenznehmers), synchronisieren Sie und wählen Sie dann erneut Copy to CRM.</translation>
     </message>
     <message>
@@ -2952,7 +2960,7 @@ Hilfe und Support: {url}</translation>
         <translation>Salesforce ist wiederholt gescheitert ({reason}); die Rückübertragung wurde angehalten. Was nicht übertragen wurde, bleibt vorgemerkt und wird mit der nächsten Rückübertragung gesendet.</translation>
     </message>
     <message>
-        <source>Salesforce's answer was lost; checking what arrived before sending again</source>
+        <source>Salesforce&apos;s answer was lost; checking what arrived before sending again</source>
         <translation>Die Antwort von Salesforce ging verloren; es wird geprüft, was angekommen ist, bevor erneut gesendet wird</translation>
     </message>
     <message>
@@ -3018,7 +3026,7 @@ Hilfe und Support: {url}</translation>
 <context>
     <name>WritebackSettingsForm</name>
     <message>
-        <source>Checking the connected user's permissions…</source>
+        <source>Checking the connected user&apos;s permissions…</source>
         <translation>Die Berechtigungen des verbundenen Benutzers werden geprüft…</translation>
     </message>
     <message>

@@ -182,8 +182,8 @@ class ActivitiesTab(QWidget):
         self.loader.loaded.connect(self._show)
         self.seat.currentIndexChanged.connect(lambda _i: self.refresh())
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
-        app_state.status_changed.connect(lambda _status: self._update_buttons())
-        app_state.writeback.running_changed.connect(lambda _running: self._update_buttons())
+        app_state.status_changed.connect(self._update_buttons)
+        app_state.writeback.running_changed.connect(self._update_buttons)
         app_state.writeback.finished.connect(self._written_back)
         self.refresh_seats()
 
@@ -245,7 +245,7 @@ class ActivitiesTab(QWidget):
         self.always_copy.setEnabled(seat is not None)
         self.always_copy.blockSignals(False)
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_signal_args) -> None:
         store = self.app_state.store
         refusal = writeback_settings.refusal(store)
         chosen = self.selected()

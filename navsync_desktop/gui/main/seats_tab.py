@@ -101,7 +101,7 @@ class SeatsTab(QWidget):
         ):
             QWidget.setTabOrder(before, after)
         self._busy = False
-        app_state.status_changed.connect(lambda _status: self._update_buttons())
+        app_state.status_changed.connect(self._update_buttons)
         self.refresh()
 
     # showing
@@ -189,7 +189,7 @@ class SeatsTab(QWidget):
             if holder.seat.email.lower() == email.lower():
                 self.table.selectRow(row)
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_signal_args) -> None:
         connection = self.app_state.status.connection
         self.demo_button.setVisible(connection.is_demo and bool(connection.org_id))
         for button in (self.add_button, self.import_button, self.demo_button):
