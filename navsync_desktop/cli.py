@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_org_cli.add_subcommands(
         demo_org_parser, port_type=cli_types.port, count_type=cli_types.positive_int
     )
-    demo_org_parser.set_defaults(handler=lambda args: demo_org_cli.run(args, paths.demo_org_dir()))
+    demo_org_parser.set_defaults(handler=cmd_demo_org)
     return parser
 
 
@@ -273,6 +273,28 @@ def cmd_disconnect(args: argparse.Namespace) -> int:
     kept = "Local data deleted." if args.purge else "Local data kept."
     print(f"Disconnected from Salesforce. {kept}")
     return 0
+
+
+def cmd_demo_org(args: argparse.Namespace) -> int:
+    if args.demo_org_command == "serve" and args.reset:
+        _forget_demo_connection()
+    return demo_org_cli.run(args, paths.demo_org_dir())
+
+
+def _forget_demo_connection() -> None:
+    """`demo-org serve --reset` is a demo reset: the org is seeded anew (by the demo org's own
+    command), and here the demo login leaves the keyring and the local data is cleared."""
+    from navsync_desktop.engine.demo_reset import DemoResetRefused, forget_demo_connection
+
+    try:
+        # no demo org handed in: the old grant dies with the reseed, nothing to revoke
+        with open_store() as store, connection_manager(store, None) as manager:
+            if forget_demo_connection(manager):
+                print("Local data cleared and the demo login removed from the keyring.")
+            else:
+                print("The local data belongs to a Salesforce org, not to the demo: kept.")
+    except (DemoResetRefused, StoreError, CredentialsError) as error:
+        print(f"Local data not cleared: {error}", file=sys.stderr)
 
 
 def print_checks(results: list[CheckResult]) -> None:

@@ -4,6 +4,9 @@ another server runs is left alone and the result says to restart it with --reset
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import requests
 from conftest import BrowserStandIn, connect_demo, free_port
@@ -16,8 +19,8 @@ from navsync_desktop.engine import seats
 from navsync_desktop.engine.connection import ConnectionManager
 from navsync_desktop.engine.demo_reset import DemoResetRefused, reset_demo
 from navsync_desktop.engine.sync import Outcome, run_sync
+from navsync_desktop.store import Store, crm_records, settings
 from navsync_desktop.store import connection as stored_connection
-from navsync_desktop.store import crm_records, settings
 from navsync_desktop.store import seats as stored_seats
 from navsync_desktop.store.connection import ConnectionRecord, ConnectionState
 
@@ -130,3 +133,58 @@ def test_a_demo_org_served_by_another_server_is_left_for_a_restart_with_reset(st
         assert_local_data_cleared(store, org_id)
         connect_demo(manager, BrowserStandIn(demo_org.endpoint.ca_cert))
         assert contacts_named(manager, "Reset-Me") == 1  # untouched, as said
+
+
+def test_demo_org_serve_with_reset_also_clears_the_local_demo_data(navsync_home):
+    """`demo-org serve --reset` is the demo reset of a served org: seeded anew there, and the
+    local data and the demo login cleared here (the real command in a subprocess)."""
+    seeded_small_demo_org()
+    with (
+        Store.open(paths.store_path()) as store,
+        DemoOrgLauncher(paths.demo_org_dir, port=free_port) as launcher,
+        ConnectionManager(store, retry=QUICK_RETRY, demo_org=launcher) as manager,
+    ):
+        used_demo(store, manager, launcher)
+        org_id = manager.record().org_id
+    serve = [sys.executable, "-m", "navsync_desktop", "demo-org", "serve", "--reset"]
+    server = subprocess.Popen(
+        [*serve, "--port", str(free_port()), "--records", str(RECORDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        said = []
+        for line in server.stdout:
+            said.append(line)
+            if "serving at" in line:
+                break
+    finally:
+        server.terminate()
+        server.wait(30)
+    assert "Local data cleared and the demo login removed from the keyring.\n" in said
+    with Store.open(paths.store_path()) as store:
+        assert_local_data_cleared(store, org_id)
+
+
+def test_demo_org_serve_with_reset_keeps_a_real_orgs_local_data(store):
+    real = ConnectionRecord(state=ConnectionState.CONNECTED, org_id="00D5g000004XyZaEAK")
+    stored_connection.save(store, real)
+    seats.add_seat(store, **SEAT)
+    store.close()  # the command opens it as the program would
+    serve = [sys.executable, "-m", "navsync_desktop", "demo-org", "serve", "--reset"]
+    server = subprocess.Popen(
+        [*serve, "--port", str(free_port()), "--records", str(RECORDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = server.stdout.readline()
+    finally:
+        server.terminate()
+        server.wait(30)
+    assert first == "The local data belongs to a Salesforce org, not to the demo: kept.\n"
+    with Store.open(paths.store_path()) as reopened:
+        assert stored_connection.load(reopened) == real
+        assert [seat.email for seat in stored_seats.all_seats(reopened)] == [SEAT["email"]]

@@ -61,6 +61,37 @@ def reset_demo(manager: ConnectionManager) -> DemoResetResult:
     program handed in. DemoResetRefused when the store belongs to a real org's connection."""
     from navsync_desktop.demo_org.runtime import DemoOrgBusyError
 
+    _check_resettable(manager)
+    launcher = manager.demo_org
+    if launcher is None or not hasattr(launcher, "reset"):
+        raise DemoResetRefused(
+            QT_TRANSLATE_NOOP("DemoReset", "The demo org is not available here. Nothing changed.")
+        )
+    manager.disconnect(purge=True)  # revoke, remove the keyring entry, clear the local data
+    try:
+        scenario = launcher.reset()
+    except DemoOrgBusyError as error:
+        log.info("demo reset: the demo org is served by process %s, not reseeded", error.pid)
+        return DemoResetResult(False, error.instance_url, error.pid)
+    log.info("demo reset: local data cleared, demo org seeded anew (%s)", scenario)
+    return DemoResetResult(True)
+
+
+def forget_demo_connection(manager: ConnectionManager) -> bool:
+    """The local half of a demo reset, for `demo-org serve --reset`, which seeds the org anew
+    itself (that ends every grant, so the revocation may fail unseen): the demo login leaves
+    the keyring and the local data is cleared. False, with nothing changed, when the local
+    data belongs to a real org."""
+    record = manager.record()
+    if record.org_id and not record.is_demo:
+        return False
+    _check_resettable(manager)
+    manager.disconnect(purge=True)
+    log.info("demo reset: local data cleared before the demo org is seeded anew")
+    return True
+
+
+def _check_resettable(manager: ConnectionManager) -> None:
     record = manager.record()
     if record.org_id and not record.is_demo:
         raise DemoResetRefused(
@@ -76,16 +107,3 @@ def reset_demo(manager: ConnectionManager) -> DemoResetResult:
                 "DemoReset", "Wait until the connection or sync in progress has finished."
             )
         )
-    launcher = manager.demo_org
-    if launcher is None or not hasattr(launcher, "reset"):
-        raise DemoResetRefused(
-            QT_TRANSLATE_NOOP("DemoReset", "The demo org is not available here. Nothing changed.")
-        )
-    manager.disconnect(purge=True)  # revoke, remove the keyring entry, clear the local data
-    try:
-        scenario = launcher.reset()
-    except DemoOrgBusyError as error:
-        log.info("demo reset: the demo org is served by process %s, not reseeded", error.pid)
-        return DemoResetResult(False, error.instance_url, error.pid)
-    log.info("demo reset: local data cleared, demo org seeded anew (%s)", scenario)
-    return DemoResetResult(True)
