@@ -5,7 +5,8 @@ shown on the way through; this sees also the screens the tour does not reach (er
 boxes).
 
 Exempt, as data rather than wording: the program's name (a brand, the same in every
-language) and example values of a field's format (an email, a web address)."""
+language) and example values of a field's format (an email, a web address, a file name such as
+LinkedIn's messages.csv)."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ PUTS_TEXT_ON_SCREEN = {
     "warning",
 }
 PROGRAM_NAME = "NavSync Desktop"
-EXAMPLE_VALUE = re.compile(r"^(\S+@\S+\.\S+|https?://\S+)$")
+EXAMPLE_VALUE = re.compile(r"^(\S+@\S+\.\S+|https?://\S+|[\w-]+\.(csv|zip))$")
 LOGGERS = {"log", "logger", "logging"}
 
 
