@@ -258,19 +258,18 @@ def with_a_note(qtbot, app_state):
 def test_without_modify_all_data_copy_to_crm_says_why_and_is_greyed(qtbot, setup):
     app_state, _connection = setup
     writeback_settings.set_copy_mode(app_state.store, SEAT_EMAIL, writeback_settings.CopyMode.ASK)
-    window, tab = with_a_note(qtbot, app_state)
-    assert tab.copy_button.isEnabled(), "the org has not been asked yet"
-    qtbot.mouseClick(tab.copy_button, Qt.MouseButton.LeftButton)
-    wait_for_writeback(qtbot, window)  # the write-back asks the org first
+    _window, tab = with_a_note(qtbot, app_state)
     why = (
         "Activity write-back is unavailable: the connected user has View All Data but not "
         "Modify All Data. In Salesforce Setup, give the user Modify All Data (profile or "
         "permission set), then run the checks again."
     )
-    assert tab.writeback_line.is_error() and tab.writeback_line.text() == why
+    # the window asks the org as it opens (the CRM settings tab's write-back section)
+    qtbot.waitUntil(lambda: not tab.copy_button.isEnabled(), timeout=WAIT_MS)
     select_rows(tab, [0])
     assert not tab.copy_button.isEnabled() and tab.copy_button.toolTip() == why
-    assert cell(tab, 0, STATE) == "Queued", "kept for when the user gets the permission"
+    assert not tab.copy_all_button.isEnabled() and tab.copy_all_button.toolTip() == why
+    assert cell(tab, 0, STATE) == "Not copied", "kept for when the user gets the permission"
 
 
 @pytest.mark.parametrize("setup", [{"enable": False}], indirect=True)

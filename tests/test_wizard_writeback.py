@@ -222,7 +222,7 @@ def test_test_write_back_lists_the_records_opens_them_and_deletes_them(
             ["Test contact", "Contact"],
             ["Test InMail (Task)", "Task"],
             ["Test message (Task)", "Task"],
-            ["Test note (Notes & Attachments)", "ContentNote"],
+            ["Test note (Notes & Attachments)", "Note"],
             ["Test call (Task)", "Task"],
         ]
         assert "activity reports" in page.reports_label.text()

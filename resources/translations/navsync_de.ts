@@ -3062,7 +3062,7 @@ Hilfe und Support: {url}</translation>
         <translation>Na&amp;chrichten</translation>
     </message>
     <message>
-        <source>C&amp;alls</source>
+        <source>&amp;Calls</source>
         <translation>An&amp;rufe</translation>
     </message>
     <message>

@@ -37,6 +37,7 @@ class ActivityTable(QTableView):
             else QAbstractItemView.SelectionMode.SingleSelection
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab moves on; the arrow keys move in the table
         self.setWordWrap(False)
         self.verticalHeader().hide()
         # fixed widths: sizing columns to their contents would read every row

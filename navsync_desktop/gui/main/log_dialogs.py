@@ -5,6 +5,7 @@ line, and the dialog keeps what was typed."""
 from __future__ import annotations
 
 from datetime import UTC
+from itertools import pairwise
 
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -62,6 +63,16 @@ class _LogDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
+    def _order_tabs(self) -> None:
+        """The fields in the form's order, then Save and Cancel (a subclass makes its own
+        fields after the buttons, which would otherwise come first)."""
+        role = QFormLayout.ItemRole.FieldRole
+        fields = [self.form.itemAt(row, role).widget() for row in range(self.form.rowCount())]
+        buttons = [self.buttons.button(QDialogButtonBox.StandardButton.Save)]
+        buttons.append(self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        for first, second in pairwise([*fields, *buttons]):
+            QWidget.setTabOrder(first, second)
+
     def person(self) -> LoggedPerson:
         return LoggedPerson(self.profile_url.text(), self.name.text(), self.company.text())
 
@@ -94,6 +105,7 @@ class LogNoteDialog(_LogDialog):
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.form.addRow(self.tr("No&te:"), self.text)
+        self._order_tabs()
         self.resize(520, self.sizeHint().height())
 
     def save(self) -> None:
@@ -129,6 +141,7 @@ class LogCallDialog(_LogDialog):
         self.form.addRow(self.tr("D&uration:"), self.duration)
         self.form.addRow(self.tr("O&utcome:"), self.outcome)
         self.form.addRow(self.tr("No&tes:"), self.notes)
+        self._order_tabs()
         self.resize(520, self.sizeHint().height())
 
     def save(self) -> None:

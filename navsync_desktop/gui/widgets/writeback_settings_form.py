@@ -120,7 +120,7 @@ class WritebackSettingsForm(QWidget):
             "inmail": self.tr("&InMails"),
             "message": self.tr("&Messages"),
             "note": self.tr("Note&s"),
-            "call": self.tr("C&alls"),
+            "call": self.tr("&Calls"),
         }[kind]
 
     # the stored settings and the permission
