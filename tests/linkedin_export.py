@@ -11,19 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-HEADER = [
-    "CONVERSATION ID",
-    "CONVERSATION TITLE",
-    "FROM",
-    "SENDER PROFILE URL",
-    "TO",
-    "RECIPIENT PROFILE URLS",
-    "DATE",
-    "SUBJECT",
-    "CONTENT",
-    "FOLDER",
-    "ATTACHMENTS",
-]
+from navsync_desktop.engine.demo_messages import HEADER as EXPORT_HEADER
+
+HEADER = [*EXPORT_HEADER, "ATTACHMENTS"]  # newer exports add columns
 _TEXTS = [
     "Hallo {first}, danke für das Gespräch – wie besprochen schicke ich Ihnen die Unterlagen.",
     'Hi {first},\r\nquick follow-up on "Q3 pilot", does Tuesday work? 🙂',

@@ -135,6 +135,27 @@ def test_a_demo_org_served_by_another_server_is_left_for_a_restart_with_reset(st
         assert contacts_named(manager, "Reset-Me") == 1  # untouched, as said
 
 
+def serve_with_reset() -> list[str]:
+    """`demo-org serve --reset` in a subprocess; what it printed until it served."""
+    serve = [sys.executable, "-m", "navsync_desktop", "demo-org", "serve", "--reset"]
+    server = subprocess.Popen(
+        [*serve, "--port", str(free_port()), "--records", str(RECORDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    said = []
+    try:
+        for line in server.stdout:
+            said.append(line)
+            if "serving at" in line:
+                break
+    finally:
+        server.terminate()
+        server.wait(30)
+    return said
+
+
 def test_demo_org_serve_with_reset_also_clears_the_local_demo_data(navsync_home):
     """`demo-org serve --reset` is the demo reset of a served org: seeded anew there, and the
     local data and the demo login cleared here (the real command in a subprocess)."""
@@ -146,22 +167,7 @@ def test_demo_org_serve_with_reset_also_clears_the_local_demo_data(navsync_home)
     ):
         used_demo(store, manager, launcher)
         org_id = manager.record().org_id
-    serve = [sys.executable, "-m", "navsync_desktop", "demo-org", "serve", "--reset"]
-    server = subprocess.Popen(
-        [*serve, "--port", str(free_port()), "--records", str(RECORDS)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        said = []
-        for line in server.stdout:
-            said.append(line)
-            if "serving at" in line:
-                break
-    finally:
-        server.terminate()
-        server.wait(30)
+    said = serve_with_reset()
     assert "Local data cleared and the demo login removed from the keyring.\n" in said
     with Store.open(paths.store_path()) as store:
         assert_local_data_cleared(store, org_id)
@@ -172,19 +178,8 @@ def test_demo_org_serve_with_reset_keeps_a_real_orgs_local_data(store):
     stored_connection.save(store, real)
     seats.add_seat(store, **SEAT)
     store.close()  # the command opens it as the program would
-    serve = [sys.executable, "-m", "navsync_desktop", "demo-org", "serve", "--reset"]
-    server = subprocess.Popen(
-        [*serve, "--port", str(free_port()), "--records", str(RECORDS)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        first = server.stdout.readline()
-    finally:
-        server.terminate()
-        server.wait(30)
-    assert first == "The local data belongs to a Salesforce org, not to the demo: kept.\n"
+    said = serve_with_reset()
+    assert said[0] == "The local data belongs to a Salesforce org, not to the demo: kept.\n"
     with Store.open(paths.store_path()) as reopened:
         assert stored_connection.load(reopened) == real
         assert [seat.email for seat in stored_seats.all_seats(reopened)] == [SEAT["email"]]
