@@ -23,7 +23,10 @@ from keyring.backend import KeyringBackend
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Text
 
 SERVICE_NAME = "NavSync Desktop"
-_PROBE_LOCK = threading.Lock()
+# One keyring call at a time in this process: the file backends read, change and rewrite
+# their whole file on every save or delete, so a token saved on one thread could be lost by a
+# health probe's delete on another, or read as missing in between.
+_KEYRING_LOCK = threading.Lock()
 BACKEND_ENV = "PYTHON_KEYRING_BACKEND"  # keyring's own switch for choosing a backend
 
 
@@ -59,11 +62,6 @@ class SalesforceCredentials:
 
     def __repr__(self) -> str:  # never show the token in tracebacks or logs
         return f"SalesforceCredentials(org_id={self.org_id!r}, instance_url={self.instance_url!r})"
-
-
-# One keyring call at a time in this process: the file backends rewrite their whole file on
-# every save, so a token renewed on one thread could read as missing on another.
-_KEYRING_LOCK = threading.Lock()
 
 
 def _account(org_id: str) -> str:
@@ -187,7 +185,7 @@ def keyring_health() -> KeyringHealth:
         )
     probe_account = f"health-check-{uuid.uuid4().hex}"
     try:
-        with _PROBE_LOCK:  # file backends rewrite one file: concurrent probes would race
+        with _KEYRING_LOCK:
             keyring.set_password(SERVICE_NAME, probe_account, "probe")
             readable = keyring.get_password(SERVICE_NAME, probe_account) == "probe"
             keyring.delete_password(SERVICE_NAME, probe_account)

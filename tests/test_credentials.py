@@ -33,33 +33,39 @@ def test_round_trip_through_the_file_keyring(keyring_file):
     credentials.delete("00D5g000004ZqKlEAK")  # deleting twice is fine
 
 
-def test_a_token_saved_on_one_thread_never_reads_as_missing_on_another(keyring_file):
-    # the GUI renews tokens on several worker threads at once; the file keyring rewrites its
-    # whole file on each save
+def test_a_token_saved_on_one_thread_is_never_lost_or_missing_on_another(keyring_file):
+    # the GUI renews tokens and probes the keyring on several worker threads at once; the file
+    # keyring reads, changes and rewrites its whole file on each save and delete
     credentials.save(sample())
-    other = replace(sample(), org_id="00D5g000004ZqKmEAK")
     missing = []
     stop = threading.Event()
 
     def save_again():
+        number = 0
         while not stop.is_set():
-            credentials.save(other)
+            number += 1
+            credentials.save(replace(sample(), refresh_token=f"{SECRET}-{number}"))
+
+    def probe():
+        while not stop.is_set():
+            credentials.keyring_health()
 
     def read():
-        for _ in range(300):
+        for _ in range(200):
             if credentials.load("00D5g000004ZqKlEAK") is None:
                 missing.append(1)
 
-    saver = threading.Thread(target=save_again)
-    saver.start()
-    readers = [threading.Thread(target=read) for _ in range(3)]
-    for reader in readers:
-        reader.start()
+    busy = [threading.Thread(target=save_again), threading.Thread(target=probe)]
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for thread in busy + readers:
+        thread.start()
     for reader in readers:
         reader.join()
     stop.set()
-    saver.join()
+    for thread in busy:
+        thread.join()
     assert not missing
+    assert credentials.load("00D5g000004ZqKlEAK").refresh_token.startswith(f"{SECRET}-")
 
 
 def test_the_token_never_shows_in_repr():
