@@ -20,8 +20,10 @@ DEMO_ENV := NAVSYNC_HOME=$(DEMO_HOME) \
 demo: $(STAMP) translations
 	$(DEMO_ENV) $(BIN)/navsync-desktop --demo
 
+# three test processes: the tests mostly wait (for the demo org, the browser stand-in,
+# subprocesses), so three take turns well even on two cores; a file stays in one process
 test: $(STAMP) translations $(JS_STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 3 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
