@@ -1,3 +1,5 @@
+import subprocess
+import sys
 import threading
 from dataclasses import replace
 
@@ -160,3 +162,25 @@ def test_the_demo_keyring_keeps_its_file_in_the_demo_folder_not_in_xdg_data(
     demo_env = re.search(r"^DEMO_ENV :=(.*?)\n\n", makefile, re.S | re.M).group(1)
     assert "XDG_" not in demo_env
     assert "navsync_desktop.demo_keyring.DemoFileKeyring" in demo_env
+
+
+def test_the_demo_keyring_loses_no_entry_when_two_programs_save_at_once(monkeypatch):
+    """The demo's GUI and a CLI command (or the tour) may save at the same moment; the file
+    is read, changed and rewritten whole, so without a lock across processes one save can
+    undo the other's."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "navsync_desktop.demo_keyring.DemoFileKeyring")
+    saver = (
+        "import sys\n"
+        "from navsync_desktop import credentials\n"
+        "org = sys.argv[1]\n"
+        "for number in range(150):\n"
+        "    credentials.save(credentials.SalesforceCredentials(\n"
+        "        f'token-{org}-{number}', 'https://x.example', 'id', org))\n"
+    )
+    orgs = ["00D5g000004ZqKaEAK", "00D5g000004ZqKbEAK", "00D5g000004ZqKcEAK"]
+    programs = [subprocess.Popen([sys.executable, "-c", saver, org]) for org in orgs]
+    assert [program.wait(120) for program in programs] == [0, 0, 0]
+    keyring.core.init_backend()
+    assert [credentials.load(org).refresh_token for org in orgs] == [
+        f"token-{org}-149" for org in orgs
+    ]
