@@ -22,6 +22,7 @@ from writeback_support import (
     SEAT_EMAIL,
     STRANGER,
     contacts_with_urls,
+    log_calls,
     members,
     org_records,
     ready,
@@ -358,15 +359,7 @@ def test_a_row_salesforce_refused_shows_its_message_and_the_fix(qtbot, setup):
     store = app_state.store
     writeback_settings.set_copy_mode(store, SEAT_EMAIL, writeback_settings.CopyMode.ASK)
     kept, gone = contacts_with_urls(store, 2)
-    for contact in (kept, gone):
-        activities.log_call(
-            store,
-            SEAT_EMAIL,
-            LoggedPerson(contact["linkedin_profile_url"]),
-            when=WHEN,
-            duration_s=60,
-            outcome="connected",
-        )
+    log_calls(store, [kept, gone], when=WHEN, duration_s=60, outcome="connected")
     with org_client(connection) as session:  # deleted in the CRM after the last sync
         session.call(lambda sf: sf.Contact.delete(gone["id"]))
     window = open_window(qtbot, app_state)

@@ -14,6 +14,7 @@ from writeback_support import (
     SEAT,
     SEAT_EMAIL,
     contacts_with_urls,
+    log_calls,
     members,
     org_records,
     ready,
@@ -208,15 +209,7 @@ def test_view_only_admin_cannot_write_back_and_is_told_why(store):
 def test_a_batch_where_some_items_fail_records_each_items_result(store):
     with ready(store) as (_server, connection):
         contacts = contacts_with_urls(store, 4)
-        for contact in contacts:
-            activities.log_call(
-                store,
-                SEAT_EMAIL,
-                LoggedPerson(contact["linkedin_profile_url"]),
-                when=WHEN,
-                duration_s=30,
-                outcome="busy",
-            )
+        log_calls(store, contacts, when=WHEN)
         with org_client(connection) as session:  # one contact is deleted in the CRM meanwhile
             session.call(lambda sf: sf.Contact.delete(contacts[1]["id"]))
 
@@ -260,15 +253,7 @@ def test_unresolved_people_are_listed_mapped_by_hand_and_then_sent(store, tmp_pa
 def test_records_refused_for_a_locked_row_are_retried_with_backoff_then_failed(store):
     with ready(store) as (server, connection):
         contacts = contacts_with_urls(store, 3)
-        for contact in contacts:
-            activities.log_call(
-                store,
-                SEAT_EMAIL,
-                LoggedPerson(contact["linkedin_profile_url"]),
-                when=WHEN,
-                duration_s=30,
-                outcome="busy",
-            )
+        log_calls(store, contacts, when=WHEN)
         since = started()
         server.inject_faults(FaultPlan(0.5, seed=3, kinds=(FaultKind.ROW_LOCK,)))
         result = run_writeback(store, connection)

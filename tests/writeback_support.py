@@ -12,7 +12,8 @@ from linkedin_export import Member, row, write
 from simple_salesforce import format_soql
 from sync_support import QUICK, connected, demo_org_server
 
-from navsync_desktop.engine import seats, writeback_settings
+from navsync_desktop.engine import activities, seats, writeback_settings
+from navsync_desktop.engine.activities import LoggedPerson
 from navsync_desktop.engine.activity_records import refs_in
 from navsync_desktop.engine.sync import Outcome, run_sync
 from navsync_desktop.store import settings
@@ -42,6 +43,19 @@ def contacts_with_urls(store, count: int) -> list[dict]:
         (count,),
     )
     return [dict(row) for row in rows]
+
+
+def log_calls(store, contacts: list[dict], *, when, duration_s: int = 30, outcome="busy") -> None:
+    """A logged call of the seat holder with each contact (by its LinkedIn profile URL)."""
+    for contact in contacts:
+        activities.log_call(
+            store,
+            SEAT_EMAIL,
+            LoggedPerson(contact["linkedin_profile_url"]),
+            when=when,
+            duration_s=duration_s,
+            outcome=outcome,
+        )
 
 
 def members(contacts: list[dict]) -> list[Member]:
