@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_sync import CLI, browser_login, free_port
+from bench_sync import CLI, browser_login, free_port, fresh_home_env
 
 TICK_MS = 10
 IDLE_SECONDS = 3.0
@@ -193,12 +193,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        env = {
-            **os.environ,
-            "NAVSYNC_HOME": str(home),
-            "XDG_DATA_HOME": str(home / "xdg"),
-            "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-        }
+        env = fresh_home_env(home)
         os.environ.update(env)
         started = time.perf_counter()
         server = serve_and_connect(home, env, args.records)

@@ -45,6 +45,16 @@ USERNAME = "integration@northwind-demo.example"
 PASSWORD = "Northwind-Demo-2026"  # noqa: S105 - the demo org's documented password
 
 
+def fresh_home_env(home: Path) -> dict:
+    """The environment of a program with its own data folder and a file keyring in it."""
+    return {
+        **os.environ,
+        "NAVSYNC_HOME": str(home),
+        "XDG_DATA_HOME": str(home / "xdg"),
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+    }
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -224,12 +234,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        env = {
-            **os.environ,
-            "NAVSYNC_HOME": str(home),
-            "XDG_DATA_HOME": str(home / "xdg"),
-            "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-        }
+        env = fresh_home_env(home)
         port = free_port()
         started = time.perf_counter()
         server = subprocess.Popen(
