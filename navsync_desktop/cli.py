@@ -276,14 +276,12 @@ def cmd_disconnect(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_org(args: argparse.Namespace) -> int:
-    if args.demo_org_command == "serve" and args.reset:
-        _forget_demo_connection()
-    return demo_org_cli.run(args, paths.demo_org_dir())
+    return demo_org_cli.run(args, paths.demo_org_dir(), on_reseeded=_forget_demo_connection)
 
 
 def _forget_demo_connection() -> None:
-    """`demo-org serve --reset` is a demo reset: the org is seeded anew (by the demo org's own
-    command), and here the demo login leaves the keyring and the local data is cleared."""
+    """`demo-org serve --reset` is a demo reset: once the org serves seeded anew (by the demo
+    org's own command), the demo login leaves the keyring and the local data is cleared."""
     from navsync_desktop.engine.demo_reset import DemoResetRefused, forget_demo_connection
 
     try:

@@ -4,6 +4,7 @@ another server runs is left alone and the result says to restart it with --reset
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 
@@ -135,11 +136,11 @@ def test_a_demo_org_served_by_another_server_is_left_for_a_restart_with_reset(st
         assert contacts_named(manager, "Reset-Me") == 1  # untouched, as said
 
 
-def serve_with_reset() -> list[str]:
-    """`demo-org serve --reset` in a subprocess; what it printed until it served."""
+def serve_with_reset(port: int | None = None) -> list[str]:
+    """`demo-org serve --reset` in a subprocess; what it printed until it served (or ended)."""
     serve = [sys.executable, "-m", "navsync_desktop", "demo-org", "serve", "--reset"]
     server = subprocess.Popen(
-        [*serve, "--port", str(free_port()), "--records", str(RECORDS)],
+        [*serve, "--port", str(port or free_port()), "--records", str(RECORDS)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -148,7 +149,7 @@ def serve_with_reset() -> list[str]:
     try:
         for line in server.stdout:
             said.append(line)
-            if "serving at" in line:
+            if line.startswith("Press Ctrl+C"):
                 break
     finally:
         server.terminate()
@@ -179,7 +180,27 @@ def test_demo_org_serve_with_reset_keeps_a_real_orgs_local_data(store):
     seats.add_seat(store, **SEAT)
     store.close()  # the command opens it as the program would
     said = serve_with_reset()
-    assert said[0] == "The local data belongs to a Salesforce org, not to the demo: kept.\n"
+    assert "The local data belongs to a Salesforce org, not to the demo: kept.\n" in said
     with Store.open(paths.store_path()) as reopened:
         assert stored_connection.load(reopened) == real
         assert [seat.email for seat in stored_seats.all_seats(reopened)] == [SEAT["email"]]
+
+
+def test_demo_org_serve_with_reset_on_a_busy_port_keeps_the_local_demo_data(navsync_home):
+    """The org was not seeded anew, so the demo login still works: nothing is cleared."""
+    seeded_small_demo_org()
+    with (
+        Store.open(paths.store_path()) as store,
+        DemoOrgLauncher(paths.demo_org_dir, port=free_port) as launcher,
+        ConnectionManager(store, retry=QUICK_RETRY, demo_org=launcher) as manager,
+    ):
+        used_demo(store, manager, launcher)
+        org_id = manager.record().org_id
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        said = serve_with_reset(taken.getsockname()[1])
+    assert not any("Local data cleared" in line for line in said)
+    assert credentials.load(org_id) is not None
+    with Store.open(paths.store_path()) as store:
+        assert [seat.email for seat in stored_seats.all_seats(store)] == [SEAT["email"]]

@@ -78,11 +78,14 @@ def add_subcommands(
     commands.add_parser("scenarios", help="list the scenarios, one line each")
 
 
-def run(args: argparse.Namespace, folder: Path) -> int:
-    """Run the parsed `demo-org` command on the demo org kept in ``folder``."""
+def run(
+    args: argparse.Namespace, folder: Path, *, on_reseeded: Callable[[], None] | None = None
+) -> int:
+    """Run the parsed `demo-org` command on the demo org kept in ``folder``;
+    ``on_reseeded`` is called once a reset org serves (the app clears its demo data then)."""
     if args.demo_org_command == "scenarios":
         return _list_scenarios()
-    return _serve(args, Path(folder))
+    return _serve(args, Path(folder), on_reseeded)
 
 
 def _list_scenarios() -> int:
@@ -93,7 +96,7 @@ def _list_scenarios() -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace, folder: Path) -> int:
+def _serve(args: argparse.Namespace, folder: Path, on_reseeded: Callable[[], None] | None) -> int:
     from .runtime import DemoOrgBusyError, DemoOrgServer  # the server loads only to serve
     from .server import PortInUseError
 
@@ -149,6 +152,8 @@ def _serve(args: argparse.Namespace, folder: Path) -> int:
             "logins to it are gone: connect NavSync Desktop to the demo org again "
             "(navsync-desktop connect --demo, or Reconnect on the Connect to CRM page)."
         )
+    if args.reset and on_reseeded is not None:
+        on_reseeded()
     print("Press Ctrl+C to stop.", flush=True)
     try:
         _wait_for_interrupt()
