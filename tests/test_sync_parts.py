@@ -62,7 +62,12 @@ def test_company_keys_drop_the_legal_form(name, key):
         ("http://de.linkedin.com/in/jane-doe?trk=public", "linkedin.com/in/jane-doe"),
         ("linkedin.com/in/jane-doe", "linkedin.com/in/jane-doe"),
         ("https://www.linkedin.com/company/northwind/", "linkedin.com/company/northwind"),
+        ("https://de.linkedin.com/in/J%C3%BCrgen-Doe/?trk=x", "linkedin.com/in/jürgen-doe"),
+        ("https://www.linkedin.com/in/Ju\u0308rgen-Doe", "linkedin.com/in/jürgen-doe"),  # NFD
+        ("  https://www.linkedin.com/in/jane-doe  ", "linkedin.com/in/jane-doe"),
+        (" Not A Profile ", "not a profile"),
         ("", None),
+        ("   ", None),
         (None, None),
     ],
 )
@@ -187,9 +192,31 @@ def _stage_contacts(db: sqlite3.Connection, rows: list[tuple], deleted: list[str
         "VALUES (?, ?, ?, ?, ?)",
         rows,
     )
-    db.executemany(
-        crm_records.deletion_insert("crm_contact"), [(i, "2026-01-02T00:00:00Z") for i in deleted]
+    crm_records.write_batch(
+        db,
+        crm_records.deletion_insert("crm_contact"),
+        [(i, "2026-01-02T00:00:00Z") for i in deleted],
     )
+
+
+def test_a_staged_batch_keeps_every_row_and_value_across_statements(store):
+    # 1,000 rows a statement at most, and fewer where SQLite allows fewer parameters
+    rows = [_contact(f"003{n:05d}", f"p{n}@example.com", None) for n in range(2_345)]
+    rows[7] = ("003X", "", "CEO", "o'brien", "2026-01-01T00:00:00.000Z")  # bound as they are
+    with store.transaction() as db:
+        db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        crm_records.create_staging(db, "crm_contact")
+        names = ["id", "email", "title", "name_key", "system_modstamp"]
+        insert = crm_records.staging_insert(
+            "crm_contact", names, [f"column{n}" for n in range(1, 6)]
+        )
+        crm_records.write_batch(db, insert, rows)
+        staged = db.execute(
+            "SELECT id, email, title, name_key, system_modstamp FROM main.stage_crm_contact"
+        ).fetchall()
+        assert sorted(map(tuple, staged)) == sorted(rows)
+        with pytest.raises(sqlite3.ProgrammingError, match="different lengths"):
+            crm_records.write_batch(db, insert, [rows[0], (*rows[1], "one too many")])
 
 
 def test_a_swap_writes_the_values_that_differ_and_keeps_the_indexes_true(store):

@@ -499,13 +499,8 @@ class QueryCursor:
         SQLite writes each whole line, so a record costs no Python work per value."""
         if self.is_count:
             return
-        values = [
-            f"REPLACE({csv_sql(column.expression, column.fdef)}, '\"', '\"\"')"
-            for column in self._compiled.columns
-        ]
-        between = f" || {_text_literal(chr(34) + delimiter + chr(34))} || "
-        line = f"'\"' || {between.join(values)} || {_text_literal(chr(34) + line_ending)}"
-        sql, params = self._compiled.select_sql([line])
+        values = [csv_sql(column.expression, column.fdef) for column in self._compiled.columns]
+        sql, params = self._compiled.select_sql([_csv_line_sql(values, delimiter, line_ending)])
         cursor = self._conn.execute(sql, params)
         try:
             while batch := cursor.fetchmany(size):
@@ -519,6 +514,22 @@ class QueryCursor:
 
 def _text_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+_FORMAT_ARGUMENTS = 100  # SQLite's format() takes at most 127 by default
+
+
+def _csv_line_sql(values: list[str], delimiter: str, line_ending: str) -> str:
+    """SQL for a whole CSV line, every value quoted, from SQL texts: format()'s %w doubles
+    the quotes inside a value (one call per line takes half the time of joining the
+    values with ||). A wide line is put together from several calls."""
+    calls = []
+    for start in range(0, len(values), _FORMAT_ARGUMENTS):
+        chunk = values[start : start + _FORMAT_ARGUMENTS]
+        pattern = delimiter.replace("%", "%%").join(['"%w"'] * len(chunk))
+        calls.append(f"format({_text_literal(pattern)}, {', '.join(chunk)})")
+    line = f" || {_text_literal(delimiter)} || ".join(calls)
+    return f"{line} || {_text_literal(line_ending)}"
 
 
 # --- building nested records from flat rows -----------------------------------------------------

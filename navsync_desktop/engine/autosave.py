@@ -53,11 +53,13 @@ SELECT seat_user.seat_id, 'accounts', 'Account', account.id
 FROM autosave_seat_user AS seat_user
 JOIN crm_account AS account ON account.owner_id = seat_user.user_id
 """
+# CROSS JOIN: the seat holders' opportunities drive the loop (SQLite, knowing no table sizes,
+# would otherwise go through every contact role)
 _LEADS_AND_CONTACTS = """
 INSERT OR IGNORE INTO saved_list_entries (seat_id, list, sobject, record_id)
 SELECT pipeline.seat_id, 'leads_contacts', 'Contact', contact.id
 FROM autosave_pipeline AS pipeline
-JOIN crm_opportunity_contact_role AS role ON role.opportunity_id = pipeline.opportunity_id
+CROSS JOIN crm_opportunity_contact_role AS role ON role.opportunity_id = pipeline.opportunity_id
 JOIN crm_contact AS contact ON contact.id = role.contact_id
 UNION
 SELECT entry.seat_id, 'leads_contacts', 'Contact', contact.id

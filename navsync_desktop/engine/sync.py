@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import logging
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -137,20 +138,28 @@ def run_sync(
     """
     with connection.syncing(), connection.open_session() as session:
         run = _Run(store, session, full, _Reporter(progress), cancel or threading.Event(), options)
-        with run.writer, _fewer_collections():
+        with run.writer, _tuned_interpreter():
             return run.execute()
 
 
 @contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Python's cycle collector runs after every 700 new containers; a sync makes a list per
-    row, and none of them in a cycle. It runs less often while the sync does."""
-    thresholds = gc.get_threshold()
+def _tuned_interpreter() -> Iterator[None]:
+    """Two interpreter settings, for as long as the sync runs:
+
+    - Python's cycle collector runs after every 700 new containers; a sync makes a list per
+      row, and none of them in a cycle: it runs less often.
+    - A thread waiting for the interpreter lock claims it only after 5 ms. The writer waits
+      so after every INSERT, while a reader parses: it claims it after 0.2 ms, which cuts
+      the writer's time for the rows by a fifth.
+    """
+    thresholds, interval = gc.get_threshold(), sys.getswitchinterval()
     gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    sys.setswitchinterval(min(interval, 0.0002))
     try:
         yield
     finally:
         gc.set_threshold(*thresholds)
+        sys.setswitchinterval(interval)
 
 
 def _now() -> str:
@@ -198,10 +207,6 @@ class _Run:
         self._cancel = cancel
         self._options = options
         self._stop = threading.Event()  # cancel, failure or pause: the readers end
-        # sqlite3 lets go of the interpreter lock for every row it inserts; while a reader
-        # parses, each row would then wait out the reader's time slice. The writer and the
-        # readers rather take turns, a batch at a time, at this lock.
-        self._turns = threading.Lock()
         self._counts = _Counts()
         self._states: dict[str, sync_state.ObjectState | None] = {}
         self.writer = StagingWriter(store.connection)  # this thread is the one writer
@@ -350,7 +355,6 @@ class _Run:
             self._stop,
             options.read,
             self._on_rows,
-            self._turns,
             bulk_started=threading.Event(),
         )
         if not bulk:
@@ -392,9 +396,8 @@ class _Run:
                     continue
             if not isinstance(message, Finished):
                 if not self._stop.is_set():
-                    with self._turns:
-                        self._stage(self.writer, message)
-                    self.writer.commit_when_due()  # the disk's work: no turn needed
+                    self._stage(self.writer, message)
+                    self.writer.commit_when_due()
                 continue
             pending -= 1
             log.info("%s read: %s", message.plan.sobject, message.error or "complete")

@@ -79,15 +79,13 @@ class Lanes:
     stop: threading.Event  # cancel, failure or pause: the readers end
     options: ReadOptions
     on_rows: OnRows
-    # The writer and the readers take turns at heavy Python work (see ``sync._Run``).
-    turns: threading.Lock
     # Set once the first Bulk results are ready (or there are none): until then the REST
     # readers hold back, so that Salesforce prepares that first job undisturbed.
     bulk_started: threading.Event
 
 
 class _Reading:
-    """What both kinds of reader share: the session, the writer's queue, stopping, turns."""
+    """What both kinds of reader share: the session, the writer's queue, stopping."""
 
     def __init__(self, lanes: Lanes) -> None:
         self._session = lanes.session
@@ -95,7 +93,6 @@ class _Reading:
         self._stop = lanes.stop
         self._options = lanes.options
         self._on_rows = lanes.on_rows
-        self._turns = lanes.turns
         self._bulk_started = lanes.bulk_started
 
     def _check_stop(self) -> None:
@@ -113,11 +110,10 @@ class _Reading:
     def _parsed(self, plan: ObjectPlan, header: list[str], rows: list[list[str]]) -> None:
         """A batch of Bulk CSV rows."""
         deleted: list[tuple[str, str]] = []
-        with self._turns:
-            if plan.include_deleted:
-                header, rows, deleted = _split_deleted(header, rows)
-            header = tuple(header)
-            rows = _with_keys(plan, header, rows)
+        if plan.include_deleted:
+            header, rows, deleted = _split_deleted(header, rows)
+        header = tuple(header)
+        rows = _with_keys(plan, header, rows)
         if deleted:
             self._deletions(plan, deleted)
         if rows:
@@ -132,7 +128,6 @@ class _Reading:
             poll=self._options.poll,
             page_records=self._options.bulk_page_records,
             batch_rows=self._options.batch_rows,
-            parsing=self._turns,
         )
 
 
@@ -181,11 +176,10 @@ class RestReader(_Reading):
 
     def _page(self, plan: ObjectPlan, records: list[dict]) -> None:
         deleted: list[tuple[str, str]] = []
-        with self._turns:
-            if plan.include_deleted:
-                deleted = [(r["Id"], r["SystemModstamp"]) for r in records if r[DELETED]]
-                records = [record for record in records if not record[DELETED]]
-            rows = _with_keys(plan, None, list(map(_values_of(plan.selected), records)))
+        if plan.include_deleted:
+            deleted = [(r["Id"], r["SystemModstamp"]) for r in records if r[DELETED]]
+            records = [record for record in records if not record[DELETED]]
+        rows = _with_keys(plan, None, list(map(_values_of(plan.selected), records)))
         if deleted:
             self._deletions(plan, deleted)
         if rows:

@@ -18,11 +18,10 @@ from navsync_desktop.store.sync_state import ObjectState
 
 
 def _value_sql(kind: str, number: int) -> str:
-    value = f"NULLIF(?{number}, '')"
+    column = f"column{number}"  # how SQLite names the columns of a batch's VALUES list
+    value = f"NULLIF({column}, '')"
     if kind == "boolean":
-        return (
-            f"CASE WHEN ?{number} IN (1, 'true') THEN 1 WHEN ?{number} IN (0, 'false') THEN 0 END"
-        )
+        return f"CASE WHEN {column} IN (1, 'true') THEN 1 WHEN {column} IN (0, 'false') THEN 0 END"
     if kind == "datetime":  # REST says +0000, Bulk says Z: keep one form
         return f"REPLACE({value}, '+0000', 'Z')"
     return value
@@ -155,7 +154,7 @@ class StagingWriter:
             }
             first_key = len(plan.selected) if header is None else len(header)
             for n, derived in enumerate(plan.obj.derived, start=first_key + 1):
-                values[derived.column] = f"?{n}"
+                values[derived.column] = f"column{n}"
             self._inserts[key] = crm_records.staging_insert(
                 plan.obj.table, list(values), list(values.values())
             )

@@ -17,7 +17,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import requests
@@ -69,10 +68,7 @@ class BulkQuery:
         poll: PollBackoff = PollBackoff(),
         page_records: int = PAGE_RECORDS,
         batch_rows: int = BATCH_ROWS,
-        parsing: AbstractContextManager | None = None,
     ) -> None:
-        """``parsing`` is entered for each chunk of CSV parsed (e.g. a lock by which
-        threads doing heavy Python work take turns)."""
         self._session = session
         self._soql = soql
         self._operation = "queryAll" if include_deleted else "query"
@@ -80,7 +76,6 @@ class BulkQuery:
         self._poll = poll
         self._page_records = page_records
         self._batch_rows = batch_rows
-        self._parsing = parsing or nullcontext()
         self.job_id: str | None = None
         self._started = 0.0
         self._complete = False
@@ -177,7 +172,7 @@ class BulkQuery:
             nonlocal delivered
             header: list[str] | None = None
             seen, batch, size = 0, [], self._batch_rows
-            for rows in _csv_batches(response, self._parsing):
+            for rows in _csv_batches(response):
                 if header is None:
                     header, rows = rows[0], rows[1:]
                 batch += rows[max(0, delivered - seen) :]  # not what an earlier try handed on
@@ -201,26 +196,19 @@ class BulkQuery:
         return delivered, next_locator
 
 
-def _csv_batches(
-    response: requests.Response, parsing: AbstractContextManager
-) -> Iterator[list[list[str]]]:
-    """The body's CSV records, a list of them for each chunk as it arrives (parsed inside
-    ``parsing``, the caller's turn at the interpreter)."""
+def _csv_batches(response: requests.Response) -> Iterator[list[list[str]]]:
+    """The body's CSV records, a list of them for each chunk as it arrives."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     pending = ""
     for chunk in response.iter_content(chunk_size=_CHUNK_BYTES):
-        with parsing:
-            text = pending + decoder.decode(chunk)
-            end = _records_end(text)
-            rows = list(csv.reader(io.StringIO(text[:end], newline=""))) if end else []
-            pending = text[end:]
-        if rows:
-            yield rows
+        text = pending + decoder.decode(chunk)
+        end = _records_end(text)
+        pending = text[end:]
+        if end:
+            yield list(csv.reader(io.StringIO(text[:end], newline="")))
     pending += decoder.decode(b"", final=True)
     if pending:
-        with parsing:
-            rows = list(csv.reader(io.StringIO(pending, newline="")))
-        yield rows
+        yield list(csv.reader(io.StringIO(pending, newline="")))
 
 
 def _records_end(text: str) -> int:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, repeat
 
 from navsync_desktop.store.database import Store
 
@@ -98,19 +100,51 @@ def drop_staging(db: sqlite3.Connection, table: str) -> None:
 
 
 def staging_insert(table: str, names: Sequence[str], expressions: Sequence[str]) -> str:
-    """INSERT into the staging table; a row read twice (a retried page, the overlap) simply
-    replaces itself."""
-    quoted = ", ".join(f'"{name}"' for name in names)
-    return f"INSERT OR REPLACE INTO {_staged(table)} ({quoted}) VALUES ({', '.join(expressions)})"  # noqa: S608 - schema identifiers
+    """INSERT into the staging table, for ``write_batch``: ``expressions`` compute the stored
+    values from the batch's columns (``column1``, ``column2``, …)."""
+    return _insert(_staged(table), names, expressions)
 
 
 def deletion_insert(table: str) -> str:
-    return f"INSERT OR REPLACE INTO {_staged_deletions(table)} (id, system_modstamp) VALUES (?, ?)"  # noqa: S608 - schema identifier
+    return _insert(_staged_deletions(table), ["id", "system_modstamp"], ["column1", "column2"])
 
 
-def write_batch(db: sqlite3.Connection, sql: str, rows: Iterable[Sequence]) -> None:
-    """Inside the caller's short transaction."""
-    db.executemany(sql, rows)
+def _insert(target: str, names: Sequence[str], expressions: Sequence[str]) -> str:
+    """A row read twice (a retried page, the overlap) simply replaces itself."""
+    quoted = ", ".join(f'"{name}"' for name in names)
+    return (
+        f"INSERT OR REPLACE INTO {target} ({quoted}) "  # noqa: S608 - schema identifiers
+        f"SELECT {', '.join(expressions)} FROM (VALUES {_ROWS})"
+    )
+
+
+_ROWS = "{rows}"  # where ``write_batch`` puts the batch's VALUES list
+# Rows in one INSERT. Binding a statement's parameters needs the interpreter lock, but SQLite
+# then stores all of its rows in one call without it, while the readers parse the next batch.
+# (executemany takes the lock back after every row, each time waiting for a reader to yield.)
+ROWS_PER_STATEMENT = 1_000
+
+
+def write_batch(db: sqlite3.Connection, sql: str, rows: Sequence[Sequence]) -> None:
+    """``rows`` through ``sql`` from ``staging_insert``, a few statements per batch; inside
+    the caller's short transaction."""
+    widths = set(map(len, rows))
+    if len(widths) > 1:  # a ragged CSV line: never shift values into other columns
+        raise sqlite3.ProgrammingError(f"rows of different lengths: {sorted(widths)}")
+    if not rows:
+        return
+    width = widths.pop()
+    limit = db.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per_statement = max(1, min(ROWS_PER_STATEMENT, limit // width))
+    for start in range(0, len(rows), per_statement):
+        part = rows[start : start + per_statement]
+        db.execute(_with_rows(sql, len(part), width), list(chain.from_iterable(part)))
+
+
+@lru_cache(maxsize=64)
+def _with_rows(sql: str, rows: int, width: int) -> str:
+    row = f"({', '.join('?' * width)})"
+    return sql.replace(_ROWS, ", ".join(repeat(row, rows)))
 
 
 def staged_watermark(db: sqlite3.Connection, table: str) -> str | None:

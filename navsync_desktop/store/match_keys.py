@@ -71,19 +71,21 @@ def profile_slug(url: str | None) -> str | None:
     return unicodedata.normalize("NFC", unquote(match.group(2))).strip() or None
 
 
-@lru_cache(maxsize=65536)
 def profile_key(url: str | None) -> str | None:
     """A LinkedIn profile URL without scheme, www, language subdomain, query, fragment,
     trailing slash, percent-encoding or case:
     'https://de.linkedin.com/in/J%C3%BCrgen-Doe/?trk=x' -> 'linkedin.com/in/jürgen-doe'.
-    The one normalisation of profile URLs: the sync, seats and the LinkedIn import use it."""
-    if not url or not url.strip():
+    The one normalisation of profile URLs: the sync, seats and the LinkedIn import use it.
+    (Not cached: every person has their own URL.)"""
+    if not url or url.isspace():
         return None
     match = _PROFILE_PATH.search(url)
     if match is None:
-        return url.strip().casefold() or None
-    slug = unicodedata.normalize("NFC", unquote(match.group(2))).strip()
-    return f"linkedin.com/{match.group(1).lower()}/{slug.casefold()}"
+        return url.strip().casefold()
+    kind, slug = match.groups()
+    if "%" in slug or not slug.isascii():  # most are plain ASCII: nothing to decode
+        slug = unicodedata.normalize("NFC", unquote(slug))
+    return f"linkedin.com/{kind.lower()}/{slug.strip().casefold()}"
 
 
 def web_domain(url: str | None) -> str | None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import time
 
 import pytest
 from simple_salesforce.exceptions import SalesforceMalformedRequest
+
+from navsync_desktop.demo_org.store import _csv_line_sql
 
 from .conftest import API_VERSION
 
@@ -142,3 +145,16 @@ def test_abort_and_bad_queries(sf):
     assert bad.value.content[0]["errorCode"] == "INVALID_FIELD"
     listed = sf.session.get(_jobs_url(sf), headers=sf.headers).json()
     assert job["id"] in [entry["id"] for entry in listed["records"]]
+
+
+def test_a_line_wider_than_one_format_call_is_still_one_csv_line():
+    # SQLite's format() takes at most 127 arguments and no demo object has that many fields,
+    # so the line's SQL is checked on its own, against Python's csv reader.
+    values = ['"say ""hi"""', "''", "'100%'", *(f"'v{n}'" for n in range(247))]
+    line = sqlite3.connect(":memory:").execute(
+        f"SELECT {_csv_line_sql(values, '|', chr(13) + chr(10))}"
+    )
+    text = line.fetchone()[0]
+    assert text.endswith('"v246"\r\n') and text.count("\r\n") == 1
+    [row] = csv.reader(io.StringIO(text, newline=""), delimiter="|")
+    assert row == ['say "hi"', "", "100%", *(f"v{n}" for n in range(247))]
