@@ -465,7 +465,7 @@ def test_the_wizard_continues_to_crm_settings_and_hands_over_to_the_main_window(
         assert gate.reached.wait(30), "the initial sync starts right after the first connection"
         click(qtbot, window, QWizard.WizardButton.NextButton)
         readiness = window.readiness_page
-        qtbot.waitUntil(lambda: bool(readiness.checks.results), timeout=WAIT_MS)
+        qtbot.waitUntil(readiness.isComplete, timeout=WAIT_MS)  # what enables Next
         click(qtbot, window, QWizard.WizardButton.NextButton)
 
         page = window.crm_settings_page
