@@ -179,3 +179,32 @@ def test_a_mapping_wins_over_everything(store, crm):
 def test_no_match_with_a_url_and_no_url_without(crm):
     assert crm.match(Person("https://www.linkedin.com/in/nobody")).reason is Reason.NO_MATCH
     assert crm.match(Person(None, "LinkedIn Member")).reason is Reason.NO_URL
+
+
+def test_linkedin_lookups_are_index_seeks_though_the_indexes_leave_empty_values_out(store, crm):
+    # the LinkedIn indexes are partial (most records have no LinkedIn data); SQLite uses such
+    # an index only where it sees the value cannot be NULL: the matcher's own queries, traced
+    # as they run, are checked here
+    db = store.connection
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    try:
+        crm.match(Person("https://www.linkedin.com/in/ACoAAB12Xy/"))
+        crm.companies("Other name", "https://www.linkedin.com/company/4242/")
+    finally:
+        db.set_trace_callback(None)
+    linkedin = [sql for sql in statements if "linkedin_" in sql and sql.startswith("SELECT")]
+    assert len(linkedin) == 3  # contacts, leads, accounts
+    for sql in linkedin:
+        plan = " / ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "SCAN" not in plan, (sql, plan)
+    partial = db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%IS NOT NULL'"
+    ).fetchall()
+    assert {row[0].removesuffix("__b") for row in partial} >= {
+        "crm_contact_profile_key",
+        "crm_contact_member_token",
+        "crm_lead_profile_key",
+        "crm_lead_member_token",
+        "crm_account_linkedin_company",
+    }

@@ -257,3 +257,20 @@ def test_a_swap_writes_the_values_that_differ_and_keeps_the_indexes_true(store):
         _stage_contacts(db, [_contact("003A", "same@example.com", "CEO")], deleted=[])
         counts = crm_records.swap(db, "crm_contact", full=True)
     assert counts == crm_records.SwapCounts(changed=0, deleted=2, total=1)
+
+
+def test_a_table_filled_anew_keeps_its_indexes_partial(store):
+    with store.transaction() as db:
+        _stage_contacts(db, [_contact("003A", "ada@example.com", "CEO")], deleted=[])
+        crm_records.index_staging(db, "crm_contact")  # as a first sync does, under "…__b"
+        crm_records.swap(db, "crm_contact", full=True)
+    indexes = dict(
+        store.connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'crm_contact'"
+        ).fetchall()
+    )
+    assert indexes["crm_contact_member_token__b"].endswith(
+        "WHERE linkedin_member_token IS NOT NULL"
+    )
+    assert "WHERE" not in indexes["crm_contact_email__b"]
+    assert store.integrity() == "ok"
