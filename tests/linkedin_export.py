@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from navsync_desktop.engine.demo_messages import HEADER as EXPORT_HEADER
+from navsync_desktop.engine.linkedin_import import EXPORT_COLUMNS
 
-HEADER = [*EXPORT_HEADER, "ATTACHMENTS"]  # newer exports add columns
+HEADER = [*EXPORT_COLUMNS, "ATTACHMENTS"]  # newer exports add columns
 _TEXTS = [
     "Hallo {first}, danke für das Gespräch – wie besprochen schicke ich Ihnen die Unterlagen.",
     'Hi {first},\r\nquick follow-up on "Q3 pilot", does Tuesday work? 🙂',

@@ -157,9 +157,9 @@ def serve_with_reset(port: int | None = None) -> list[str]:
     return said
 
 
-def test_demo_org_serve_with_reset_also_clears_the_local_demo_data(navsync_home):
-    """`demo-org serve --reset` is the demo reset of a served org: seeded anew there, and the
-    local data and the demo login cleared here (the real command in a subprocess)."""
+def demo_used_and_closed() -> str:
+    """A small demo org used as a user would (connected, synced, data kept), then the program
+    closed; returns the org's Id."""
     seeded_small_demo_org()
     with (
         Store.open(paths.store_path()) as store,
@@ -168,6 +168,13 @@ def test_demo_org_serve_with_reset_also_clears_the_local_demo_data(navsync_home)
     ):
         used_demo(store, manager, launcher)
         org_id = manager.record().org_id
+    return org_id
+
+
+def test_demo_org_serve_with_reset_also_clears_the_local_demo_data(navsync_home):
+    """`demo-org serve --reset` is the demo reset of a served org: seeded anew there, and the
+    local data and the demo login cleared here (the real command in a subprocess)."""
+    org_id = demo_used_and_closed()
     said = serve_with_reset()
     assert "Local data cleared and the demo login removed from the keyring.\n" in said
     with Store.open(paths.store_path()) as store:
@@ -188,14 +195,7 @@ def test_demo_org_serve_with_reset_keeps_a_real_orgs_local_data(store):
 
 def test_demo_org_serve_with_reset_on_a_busy_port_keeps_the_local_demo_data(navsync_home):
     """The org was not seeded anew, so the demo login still works: nothing is cleared."""
-    seeded_small_demo_org()
-    with (
-        Store.open(paths.store_path()) as store,
-        DemoOrgLauncher(paths.demo_org_dir, port=free_port) as launcher,
-        ConnectionManager(store, retry=QUICK_RETRY, demo_org=launcher) as manager,
-    ):
-        used_demo(store, manager, launcher)
-        org_id = manager.record().org_id
+    org_id = demo_used_and_closed()
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

@@ -10,21 +10,10 @@ import csv
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from navsync_desktop.engine.linkedin_import import EXPORT_COLUMNS
 from navsync_desktop.store import Store
 from navsync_desktop.store import seats as stored_seats
 
-HEADER = [
-    "CONVERSATION ID",
-    "CONVERSATION TITLE",
-    "FROM",
-    "SENDER PROFILE URL",
-    "TO",
-    "RECIPIENT PROFILE URLS",
-    "DATE",
-    "SUBJECT",
-    "CONTENT",
-    "FOLDER",
-]
 _STRANGER = ("Robin Example", "https://www.linkedin.com/in/robin-example-4f1a2b/")
 
 
@@ -98,6 +87,6 @@ def write_demo_export(store: Store, seat_email: str, path: Path, *, now: datetim
     ]  # fmt: skip
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(HEADER)
+        writer.writerow(EXPORT_COLUMNS)
         writer.writerows(rows)
     return path

@@ -42,8 +42,11 @@ from navsync_desktop.store import Store
 from navsync_desktop.store import activities as stored
 from navsync_desktop.store.match_keys import profile_key
 
-REQUIRED = (
+# The columns of LinkedIn's messages.csv in the export's order (newer exports add more, which
+# are ignored; the columns are found by name, in any order).
+EXPORT_COLUMNS = (
     "CONVERSATION ID",
+    "CONVERSATION TITLE",
     "FROM",
     "SENDER PROFILE URL",
     "TO",
@@ -51,8 +54,10 @@ REQUIRED = (
     "DATE",
     "SUBJECT",
     "CONTENT",
+    "FOLDER",
 )
 OPTIONAL = ("CONVERSATION TITLE", "FOLDER")
+REQUIRED = tuple(name for name in EXPORT_COLUMNS if name not in OPTIONAL)
 _STAGE_BATCH = 2000
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _HTML = re.compile(r"<\s*/?\s*(html|body|div|p|table|td|tr|a|br|span|img|style|head)\b", re.I)
