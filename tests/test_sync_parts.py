@@ -11,10 +11,17 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from navsync_desktop.engine.schedule import next_sync_due
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number, Text
-from navsync_desktop.salesforce.bulk_query import PollBackoff, _records_end
+from navsync_desktop.salesforce.bulk_query import (
+    PollBackoff,
+    _quoted_records,
+    _records,
+    _records_end,
+)
 from navsync_desktop.salesforce.record_ids import (
     case_suffix,
     id_number,
@@ -130,6 +137,46 @@ def test_a_chunk_ends_after_its_last_complete_record(text, end):
     assert _records_end(text) == end
     if end:
         assert list(csv.reader(io.StringIO(text[:end], newline="")))
+
+
+def _csv_text(rows: list[list[str]]) -> str:
+    """Records the way Salesforce writes them: every value quoted, a line end after each."""
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+_VALUES = st.text(st.characters(codec="utf-8"), max_size=12)
+_SPECIAL = st.sampled_from(['"', ",", "\n", "\r", "\t", "\\", '\\"', "],[", "\\u0022", " ", ""])
+
+
+@given(st.lists(st.lists(_VALUES | _SPECIAL, min_size=1, max_size=5), min_size=1, max_size=6))
+def test_bulk_records_read_as_csv_reads_them(rows):
+    text = _csv_text(rows)
+    assert _records(text) == list(csv.reader(io.StringIO(text, newline="")))
+
+
+@given(st.text(st.sampled_from('"",\n\r\\ a[]{}0nul'), max_size=40))
+def test_any_text_reads_as_csv_reads_it(text):
+    assert _records(text) == list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize(
+    ("text", "quick"),
+    [
+        ('"Id","Name"\n"001","Anna"\n"002",""\n', True),
+        ('"001","C:\\temp\\new","tab\there"\n', True),
+        ('"001","say ""hi"""\n', False),  # a quote inside a value
+        ('"001","line\nbreak"\n', False),  # a line end inside a value
+        ('"001",42\n', False),  # a value not quoted
+        ('"001", "x"\n', False),  # a space outside the quotes
+        ('"001","x"\r\n', False),  # CRLF
+        ('"001","x"', False),  # no line end after the last record
+    ],
+)
+def test_records_in_salesforce_form_take_the_quick_way(text, quick):
+    assert (_quoted_records(text) is not None) == quick
+    assert _records(text) == list(csv.reader(io.StringIO(text, newline="")))
 
 
 def test_texts_are_kept_in_a_form_that_translates_later():
@@ -273,4 +320,23 @@ def test_a_table_filled_anew_keeps_its_indexes_partial(store):
         "WHERE linkedin_member_token IS NOT NULL"
     )
     assert "WHERE" not in indexes["crm_contact_email__b"]
+    assert store.integrity() == "ok"
+
+
+def test_building_the_indexes_leaves_the_connections_settings_as_they_were(store):
+    db = store.connection
+    db.execute("PRAGMA cache_size = -3000")
+    settings = [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("threads", "cache_size")]
+    contacts = [_contact(f"003{n:05d}", f"p{n}@example.com", "CEO") for n in range(3000)]
+    with store.transaction() as transaction:
+        _stage_contacts(transaction, contacts, deleted=[])
+        crm_records.index_staging(transaction, "crm_contact")  # SQLite sorts on a helper thread
+        crm_records.swap(transaction, "crm_contact", full=True)
+    assert [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("threads", "cache_size")] == (
+        settings
+    )
+    by_email = "SELECT id FROM crm_contact WHERE email = ?"
+    assert [tuple(row) for row in db.execute(by_email, ("p2999@example.com",))] == [("00302999",)]
+    plan = " ".join(row["detail"] for row in db.execute(f"EXPLAIN QUERY PLAN {by_email}", ("x",)))
+    assert "INDEX crm_contact_email" in plan
     assert store.integrity() == "ok"

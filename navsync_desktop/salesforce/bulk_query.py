@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import logging
 import threading
 import time
@@ -205,10 +206,41 @@ def _csv_batches(response: requests.Response) -> Iterator[list[list[str]]]:
         end = _records_end(text)
         pending = text[end:]
         if end:
-            yield list(csv.reader(io.StringIO(text[:end], newline="")))
+            yield _records(text[:end])
     pending += decoder.decode(b"", final=True)
     if pending:
-        yield list(csv.reader(io.StringIO(pending, newline="")))
+        yield _records(pending)
+
+
+def _records(text: str) -> list[list[str]]:
+    """The CSV records in ``text`` (whole records)."""
+    rows = _quoted_records(text)
+    return rows if rows is not None else list(csv.reader(io.StringIO(text, newline="")))
+
+
+# Values may hold tabs and other control characters, as CSV values may.
+_JSON_ARRAYS = json.JSONDecoder(strict=False)
+
+
+def _quoted_records(text: str) -> list[list[str]] | None:
+    """The records of text as Salesforce writes it (every value quoted, each record ending in
+    a line end), read by the json module: such a line is the inside of a JSON array of
+    strings, and json reads it in two thirds of csv's time (both in C), which counts on the
+    sync's busiest thread. None where any value holds a quote or a line end, or the text has
+    any other form: csv reads that.
+
+    The rows are checked by writing them back: only if that gives the text exactly are they
+    what csv would read. (Backslashes are doubled first, so that JSON takes none of them for
+    an escape.)"""
+    if not text.startswith('"') or not text.endswith('"\n'):
+        return None
+    escaped = text.replace("\\", "\\\\") if "\\" in text else text
+    try:
+        rows = _JSON_ARRAYS.decode("[[" + escaped[:-1].replace("\n", "],[") + "]]")
+        written = '"\n"'.join(map('","'.join, rows))
+    except (ValueError, TypeError):  # not JSON, or a value not quoted (a number, null, ...)
+        return None
+    return rows if written == text[1:-2] else None
 
 
 def _records_end(text: str) -> int:
