@@ -121,17 +121,31 @@ def test_incremental_sync_reads_changes_and_deletions_only(store, connection):
     first = run_sync(store, connection, options=QUICK)
     watermarks = {name: state.watermark for name, state in states(store).items()}
     with org_client(connection) as client:
+        for name in ("Account", "Contact", "Lead", "Opportunity"):  # the newest record read
+            [newest] = client.query_all(
+                format_soql(
+                    "SELECT SystemModstamp FROM {:literal} ORDER BY SystemModstamp DESC LIMIT 1",
+                    name,
+                )
+            )
+            assert watermarks[name] == newest["SystemModstamp"].replace("+0000", "Z")
         changed_id, deleted_id = [
             row["Id"] for row in client.query_all("SELECT Id FROM Contact ORDER BY Id LIMIT 2")
         ]
         account_id = client.query_all("SELECT Id FROM Account LIMIT 1")[0]["Id"]
         client.call(lambda sf: sf.Contact.update(changed_id, {"Title": "Chief Navigator"}))
-        client.call(lambda sf: sf.Contact.delete(deleted_id))
         new_id = client.call(
             lambda sf: sf.Contact.create(
                 {"LastName": "Neumann", "FirstName": "Ida", "AccountId": account_id}
             )
         )["id"]
+        client.call(lambda sf: sf.Contact.delete(deleted_id))  # the newest change: a deletion
+        [deleted] = client.call(
+            lambda sf: sf.query_all(
+                format_soql("SELECT SystemModstamp FROM Contact WHERE Id = {}", deleted_id),
+                include_deleted=True,
+            )["records"]
+        )
 
     second = run_sync(store, connection, options=QUICK)
 
@@ -146,7 +160,7 @@ def test_incremental_sync_reads_changes_and_deletions_only(store, connection):
     assert kept[changed_id]["title"] == "Chief Navigator"
     assert deleted_id not in kept
     assert kept[new_id]["name_key"] == "ida neumann"
-    assert states(store)["Contact"].watermark > watermarks["Contact"]
+    assert states(store)["Contact"].watermark == deleted["SystemModstamp"].replace("+0000", "Z")
     for name in ("Account", "Lead", "Opportunity"):  # nothing changed there
         assert document["objects"][name]["changed"] == 0
         assert states(store)[name].watermark == watermarks[name]

@@ -129,14 +129,13 @@ class _ResultWriter:
             with closing(lines) as batches:
                 self._write_batches(out, batches, position)
 
-    def _write_batches(self, out: BinaryIO, batches: Iterator[list[str]], position: int) -> None:
+    def _write_batches(self, out: BinaryIO, batches: Iterator[list[bytes]], position: int) -> None:
         job = self._job
         for lines in batches:
             if job.state == "Aborted":
                 return
-            encoded = [line.encode() for line in lines]
-            out.write(b"".join(encoded))
-            job.offsets.extend(position + size for size in itertools.accumulate(map(len, encoded)))
+            out.write(b"".join(lines))
+            job.offsets.extend(position + size for size in itertools.accumulate(map(len, lines)))
             position = job.offsets[-1]
 
 

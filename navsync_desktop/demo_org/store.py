@@ -494,13 +494,15 @@ class QueryCursor:
         finally:
             cursor.close()
 
-    def csv_lines(self, size: int, delimiter: str, line_ending: str) -> Iterator[list[str]]:
-        """The records as lines of Bulk 2.0 CSV (every value quoted), in batches of ``size``:
-        SQLite writes each whole line, so a record costs no Python work per value."""
+    def csv_lines(self, size: int, delimiter: str, line_ending: str) -> Iterator[list[bytes]]:
+        """The records as lines of Bulk 2.0 CSV (every value quoted, UTF-8), in batches of
+        ``size``: SQLite writes each whole line, so a record costs no Python work per value
+        (and, handed over as bytes, is not decoded only to be encoded again)."""
         if self.is_count:
             return
         values = [csv_sql(column.expression, column.fdef) for column in self._compiled.columns]
-        sql, params = self._compiled.select_sql([_csv_line_sql(values, delimiter, line_ending)])
+        line = f"CAST({_csv_line_sql(values, delimiter, line_ending)} AS BLOB)"
+        sql, params = self._compiled.select_sql([line])
         cursor = self._conn.execute(sql, params)
         try:
             while batch := cursor.fetchmany(size):

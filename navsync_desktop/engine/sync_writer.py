@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from operator import itemgetter
 
 from navsync_desktop.engine.sync_plan import ObjectPlan
 from navsync_desktop.store import Store, crm_records, sync_state
@@ -39,7 +40,11 @@ DEFAULT_CHECKPOINT_PAGES = 1_000
 class StagingWriter:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._inserts: dict[tuple[str, tuple[str, ...] | None], str] = {}
+        # per (sObject, CSV header): the INSERT, and where SystemModstamp sits in the rows
+        self._inserts: dict[tuple[str, tuple[str, ...] | None], tuple[str, int]] = {}
+        # per table: the newest SystemModstamp staged (the next watermark), kept as rows
+        # arrive, so that no swap has to read a whole staging table for it
+        self._newest: dict[str, str] = {}
         self._uncommitted: int | None = None  # rows in the open transaction, None: none open
         self._synchronous: int | None = None
 
@@ -71,17 +76,27 @@ class StagingWriter:
         try:
             for plan in plans:
                 crm_records.create_staging(self._db, plan.obj.table)
+                self._newest.pop(plan.obj.table, None)
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
 
     def rows(self, plan: ObjectPlan, header: tuple[str, ...] | None, rows: list) -> None:
-        self._write(self._insert(plan, header), rows)
+        sql, stamp = self._insert(plan, header)
+        self._write(sql, rows)
+        self._note_newest(plan, map(itemgetter(stamp), rows))
 
     def deletions(self, plan: ObjectPlan, rows: list[tuple[str, str]]) -> None:
         normalised = [(record_id, stamp.replace("+0000", "Z")) for record_id, stamp in rows]
         self._write(crm_records.deletion_insert(plan.obj.table), normalised)
+        self._note_newest(plan, map(itemgetter(1), normalised))
+
+    def _note_newest(self, plan: ObjectPlan, stamps) -> None:
+        newest = max(filter(None, stamps), default=None)
+        if newest:  # REST writes +0000, Bulk Z: compared in the form they are stored in
+            newest = newest.replace("+0000", "Z")
+            self._newest[plan.obj.table] = max(newest, self._newest.get(plan.obj.table, ""))
 
     def _write(self, sql: str, rows: list) -> None:
         if self._uncommitted is None:
@@ -128,7 +143,7 @@ class StagingWriter:
         """One short transaction: the object's rows and its new watermark together."""
         self.commit()
         table = plan.obj.table
-        watermark = crm_records.staged_watermark(self._db, table)
+        watermark = self._newest.get(table)
         if not plan.full and previous is not None and previous.watermark:
             watermark = max(filter(None, (watermark, previous.watermark)))
         state = ObjectState(
@@ -144,7 +159,7 @@ class StagingWriter:
             crm_records.drop_staging(db, table)
         return counts
 
-    def _insert(self, plan: ObjectPlan, header: tuple[str, ...] | None) -> str:
+    def _insert(self, plan: ObjectPlan, header: tuple[str, ...] | None) -> tuple[str, int]:
         key = (plan.sobject, header)
         if key not in self._inserts:
             numbers = plan.positions(header)
@@ -155,7 +170,6 @@ class StagingWriter:
             first_key = len(plan.selected) if header is None else len(header)
             for n, derived in enumerate(plan.obj.derived, start=first_key + 1):
                 values[derived.column] = f"column{n}"
-            self._inserts[key] = crm_records.staging_insert(
-                plan.obj.table, list(values), list(values.values())
-            )
+            sql = crm_records.staging_insert(plan.obj.table, list(values), list(values.values()))
+            self._inserts[key] = sql, numbers["system_modstamp"]
         return self._inserts[key]

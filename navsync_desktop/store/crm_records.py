@@ -179,18 +179,6 @@ def _with_rows(sql: str, rows: int, width: int) -> str:
     return sql.replace(_ROWS, ", ".join(repeat(row, rows)))
 
 
-def staged_watermark(db: sqlite3.Connection, table: str) -> str | None:
-    """The newest SystemModstamp among the rows and deletions read."""
-    return db.execute(
-        f"SELECT max(stamp) FROM (SELECT max(system_modstamp) AS stamp FROM {_staged(table)} "  # noqa: S608 - schema identifiers
-        f"UNION ALL SELECT max(system_modstamp) FROM {_staged_deletions(table)})"
-    ).fetchone()[0]
-
-
-def staged_count(db: sqlite3.Connection, table: str) -> int:
-    return db.execute(f"SELECT count(*) FROM {_staged(table)}").fetchone()[0]  # noqa: S608 - schema identifier
-
-
 def swap(db: sqlite3.Connection, table: str, *, full: bool) -> SwapCounts:
     """Bring the staged rows into the live table; call inside the store's transaction.
 

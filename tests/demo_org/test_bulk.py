@@ -110,7 +110,7 @@ def test_job_lifecycle_and_result_headers(sf):
 
 
 def test_semicolon_delimiter_and_quoting(sf):
-    sf.Account.create({"Name": 'Quote "Me"; Semicolon'})
+    sf.Account.create({"Name": 'Quote "Me"; Semicolon, Müller'})
     job = sf.session.post(
         _jobs_url(sf),
         headers=sf.headers,
@@ -123,9 +123,9 @@ def test_semicolon_delimiter_and_quoting(sf):
     ).json()
     _wait_complete(sf, job["id"])
     body = sf.session.get(f"{_jobs_url(sf)}/{job['id']}/results", headers=sf.headers).text
-    assert body == '"Name"\r\n"Quote ""Me""; Semicolon"\r\n'
+    assert body == '"Name"\r\n"Quote ""Me""; Semicolon, Müller"\r\n'
     assert list(csv.reader(io.StringIO(body, newline=""), delimiter=";"))[1] == [
-        'Quote "Me"; Semicolon'
+        'Quote "Me"; Semicolon, Müller'
     ]
 
 

@@ -357,7 +357,8 @@ def test_rows_are_flat_csv_text(org: OrgStore, user_id: str):
         "WHERE Name = 'CSV'"
     )
     assert cursor.columns == ["Name", "IsWon", "Amount", "CloseDate", "NextStep", "Account.Name"]
-    assert list(cursor.csv_lines(10, ",", "\n")) == [['"CSV","true","1234.5","2026-02-01","",""\n']]
+    line = b'"CSV","true","1234.5","2026-02-01","",""\n'
+    assert list(cursor.csv_lines(10, ",", "\n")) == [[line]]
 
 
 # --- opening and reseeding ----------------------------------------------------------------------
