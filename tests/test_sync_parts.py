@@ -275,6 +275,7 @@ def test_a_swap_writes_the_values_that_differ_and_keeps_the_indexes_true(store):
                 _contact("003A", "same@example.com", "CEO"),
                 _contact("003B", "Ada@Example.com", "CTO"),
                 _contact("003C", "gone@example.com", "CFO"),
+                _contact("003E", "eve@example.com", "CIO"),
             ],
         )
     with store.transaction() as db:
@@ -284,17 +285,19 @@ def test_a_swap_writes_the_values_that_differ_and_keeps_the_indexes_true(store):
                 _contact("003A", "same@example.com", "CEO"),  # unchanged
                 _contact("003B", "ada@example.com", "CTO", "ada king"),  # case and key changed
                 _contact("003D", "new@example.com", "COO"),  # new
+                _contact("003E", "eve@example.com", "CMO"),  # a column of no index changed
             ],
             deleted=["003C"],
         )
         counts = crm_records.swap(db, "crm_contact", full=False)
-    assert counts == crm_records.SwapCounts(changed=2, deleted=1, total=3)
+    assert counts == crm_records.SwapCounts(changed=3, deleted=1, total=4)
     db = store.connection
     rows = db.execute("SELECT id, email, title, name_key FROM crm_contact ORDER BY id").fetchall()
     assert [tuple(row) for row in rows] == [
         ("003A", "same@example.com", "CEO", "ada lovelace"),
         ("003B", "ada@example.com", "CTO", "ada king"),
         ("003D", "new@example.com", "COO", "ada lovelace"),
+        ("003E", "eve@example.com", "CMO", "ada lovelace"),
     ]
     by_key = "SELECT id FROM crm_contact INDEXED BY crm_contact_name_key WHERE name_key = ?"
     assert [tuple(row) for row in db.execute(by_key, ("ada king",))] == [("003B",)]
@@ -303,7 +306,7 @@ def test_a_swap_writes_the_values_that_differ_and_keeps_the_indexes_true(store):
     with store.transaction() as db:  # a full read: what it did not see is gone
         _stage_contacts(db, [_contact("003A", "same@example.com", "CEO")], deleted=[])
         counts = crm_records.swap(db, "crm_contact", full=True)
-    assert counts == crm_records.SwapCounts(changed=0, deleted=2, total=1)
+    assert counts == crm_records.SwapCounts(changed=0, deleted=3, total=1)
 
 
 def test_a_table_filled_anew_keeps_its_indexes_partial(store):
@@ -323,20 +326,28 @@ def test_a_table_filled_anew_keeps_its_indexes_partial(store):
     assert store.integrity() == "ok"
 
 
-def test_building_the_indexes_leaves_the_connections_settings_as_they_were(store):
+def test_building_indexes_and_merging_leave_the_connections_settings_as_they_were(store):
     db = store.connection
     db.execute("PRAGMA cache_size = -3000")
-    settings = [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("threads", "cache_size")]
+
+    def settings():
+        return [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("threads", "cache_size")]
+
+    before = settings()
     contacts = [_contact(f"003{n:05d}", f"p{n}@example.com", "CEO") for n in range(3000)]
     with store.transaction() as transaction:
         _stage_contacts(transaction, contacts, deleted=[])
         crm_records.index_staging(transaction, "crm_contact")  # SQLite sorts on a helper thread
         crm_records.swap(transaction, "crm_contact", full=True)
-    assert [db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("threads", "cache_size")] == (
-        settings
-    )
-    by_email = "SELECT id FROM crm_contact WHERE email = ?"
-    assert [tuple(row) for row in db.execute(by_email, ("p2999@example.com",))] == [("00302999",)]
+    assert settings() == before
+    with store.transaction() as transaction:  # changes merged with a larger page cache
+        _stage_contacts(transaction, [_contact("00300007", "p7@example.com", "CMO")], deleted=[])
+        counts = crm_records.swap(transaction, "crm_contact", full=False)
+    assert counts == crm_records.SwapCounts(changed=1, deleted=0, total=3000)
+    assert settings() == before
+    by_email = "SELECT id, title FROM crm_contact WHERE email = ?"
+    found = db.execute(by_email, ("p7@example.com",)).fetchall()
+    assert [tuple(row) for row in found] == [("00300007", "CMO")]
     plan = " ".join(row["detail"] for row in db.execute(f"EXPLAIN QUERY PLAN {by_email}", ("x",)))
     assert "INDEX crm_contact_email" in plan
     assert store.integrity() == "ok"
