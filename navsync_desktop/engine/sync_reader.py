@@ -66,7 +66,7 @@ class ReadOptions:
     bulk_page_records: int = 50_000
     poll: PollBackoff = PollBackoff()  # noqa: RUF009 - frozen, so sharing it is safe
     bulk_jobs_ahead: int = 2  # Bulk jobs started beyond the one being read
-    bulk_head_start_s: float = 1.0  # the longest the REST readers wait for the first Bulk job
+    bulk_head_start_s: float = 1.0  # the longest the REST readers wait for the first Bulk jobs
     attempts: int = 2  # reads of an object, when Salesforce keeps failing
 
 
@@ -79,8 +79,9 @@ class Lanes:
     stop: threading.Event  # cancel, failure or pause: the readers end
     options: ReadOptions
     on_rows: OnRows
-    # Set once the first Bulk results are ready (or there are none): until then the REST
-    # readers hold back, so that Salesforce prepares that first job undisturbed.
+    # Set once the Bulk jobs started first (the first few parts) have their results ready, or
+    # there are none: until then the REST readers hold back, so that Salesforce prepares
+    # those jobs undisturbed, and the Bulk reads, the longest, are not kept waiting later.
     bulk_started: threading.Event
 
 
@@ -199,6 +200,7 @@ class BulkLane(_Reading):
         started: deque[tuple[ObjectPlan, BulkQuery]] = deque()
         done: set[str] = set()
         self._working_on: ObjectPlan | None = None  # whose part is being started or read
+        first_jobs = self._options.bulk_jobs_ahead + 1  # started at once: the REST head start
         try:
             while parts or started:
                 try:
@@ -206,7 +208,9 @@ class BulkLane(_Reading):
                     plan, job = started.popleft()
                     self._working_on = plan
                     job.wait()
-                    self._bulk_started.set()
+                    first_jobs -= 1
+                    if first_jobs <= 0 or not started:  # or the last job is ready
+                        self._bulk_started.set()
                     job.finish(partial(self._parsed, plan))
                     remaining[plan.sobject] -= 1
                     if not remaining[plan.sobject]:

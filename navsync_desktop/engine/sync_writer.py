@@ -9,6 +9,7 @@ column's type.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from operator import itemgetter
 
@@ -92,7 +93,7 @@ class StagingWriter:
         self._write(crm_records.deletion_insert(plan.obj.table), normalised)
         self._note_newest(plan, map(itemgetter(1), normalised))
 
-    def _note_newest(self, plan: ObjectPlan, stamps) -> None:
+    def _note_newest(self, plan: ObjectPlan, stamps: Iterable[str]) -> None:
         newest = max(filter(None, stamps), default=None)
         if newest:  # REST writes +0000, Bulk Z: compared in the form they are stored in
             newest = newest.replace("+0000", "Z")
