@@ -312,7 +312,7 @@ def test_a_swap_writes_the_values_that_differ_and_keeps_the_indexes_true(store):
 def test_a_table_filled_anew_keeps_its_indexes_partial(store):
     with store.transaction() as db:
         _stage_contacts(db, [_contact("003A", "ada@example.com", "CEO")], deleted=[])
-        crm_records.index_staging(db, "crm_contact")  # as a first sync does, under "…__b"
+        crm_records.index_staging(db, "crm_contact", 1)  # as a first sync does, under "…__b"
         crm_records.swap(db, "crm_contact", full=True)
     indexes = dict(
         store.connection.execute(
@@ -337,7 +337,8 @@ def test_building_indexes_and_merging_leave_the_connections_settings_as_they_wer
     contacts = [_contact(f"003{n:05d}", f"p{n}@example.com", "CEO") for n in range(3000)]
     with store.transaction() as transaction:
         _stage_contacts(transaction, contacts, deleted=[])
-        crm_records.index_staging(transaction, "crm_contact")  # SQLite sorts on a helper thread
+        # as for a large object: SQLite sorts on a helper thread
+        crm_records.index_staging(transaction, "crm_contact", 100_000)
         crm_records.swap(transaction, "crm_contact", full=True)
     assert settings() == before
     with store.transaction() as transaction:  # changes merged with a larger page cache

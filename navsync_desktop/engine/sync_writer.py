@@ -124,7 +124,7 @@ class StagingWriter:
             self.commit()
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                crm_records.index_staging(self._db, plan.obj.table)
+                crm_records.index_staging(self._db, plan.obj.table, plan.total)
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise

@@ -73,10 +73,10 @@ def live_is_empty(db: sqlite3.Connection, table: str) -> bool:
     return db.execute(f'SELECT 1 FROM main."{table}" LIMIT 1').fetchone() is None  # noqa: S608 - schema identifier
 
 
-def index_staging(db: sqlite3.Connection, table: str) -> None:
+def index_staging(db: sqlite3.Connection, table: str, rows: int) -> None:
     """Build the live table's indexes on the staging table (under the other of two names),
     so that it can take the live table's place by a rename. Done as soon as the object is
-    read, while other objects are still arriving."""
+    read, while other objects are still arriving. ``rows``: about how many it holds."""
     statements = []
     for name, sql in _schema(db, "index", table):
         other = name.removesuffix(_OTHER_NAME) if name.endswith(_OTHER_NAME) else name + _OTHER_NAME
@@ -84,18 +84,20 @@ def index_staging(db: sqlite3.Connection, table: str) -> None:
         statements.append(
             re.sub(r'^CREATE (UNIQUE )?INDEX\s+"?\w+"?\s+ON\s+"?\w+"?', on_staging, sql)
         )
-    _build_indexes(db, statements)
+    _build_indexes(db, statements, rows)
 
 
-def _build_indexes(db: sqlite3.Connection, statements: list[str]) -> None:
+def _build_indexes(db: sqlite3.Connection, statements: list[str], rows: int) -> None:
     # CREATE INDEX reads the whole table and sorts its keys. Given a helper thread and small
     # runs (the page cache's size sets theirs), SQLite sorts each run while it reads on: a
-    # fifth quicker for 100,000 contacts.
-    with _settings(db, threads=1, cache_size=-_SORT_RUN_KIB):
+    # fifth quicker for 100,000 contacts, but slower below some 50,000 rows.
+    parallel = {"threads": 1, "cache_size": -_SORT_RUN_KIB} if rows >= _PARALLEL_SORT_ROWS else {}
+    with _settings(db, **parallel):
         for statement in statements:
             db.execute(statement)
 
 
+_PARALLEL_SORT_ROWS = 50_000
 _SORT_RUN_KIB = 500  # while indexes are built: the largest run of keys sorted at a time
 _MERGE_CACHE_KIB = 16_000  # while changes are merged: pages kept (changes spread widely)
 
@@ -257,8 +259,8 @@ def _rename_into_place(db: sqlite3.Connection, table: str) -> SwapCounts:
     indexes = [] if _schema(db, "index", f"stage_{table}") else _schema_sql(db, "index", table)
     db.execute(f'DROP TABLE main."{table}"')
     db.execute(f'ALTER TABLE {_staged(table)} RENAME TO "{table}"')
-    _build_indexes(db, indexes)
     total = db.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]  # noqa: S608 - schema identifier
+    _build_indexes(db, indexes, total)
     return SwapCounts(total, 0, total)
 
 
