@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from navsync_desktop.engine.schedule import next_sync_due
+from navsync_desktop.engine.sync_plan import part_boundaries
 from navsync_desktop.i18n import QT_TRANSLATE_NOOP, Number, Text
 from navsync_desktop.salesforce.bulk_query import (
     PollBackoff,
@@ -107,6 +108,17 @@ def test_record_ids_round_trip_and_split_evenly():
     assert split_id_range(first, first, 4) == [], "nothing to split"
 
 
+def test_a_bulk_read_starts_with_a_small_part():
+    first, last = "003Dm0000000001IAA", "003Dm0000000Q0uIAE"
+    bounds = part_boundaries(first, last, 100_000)  # 8 parts of 12,500: the first cut at a quarter
+    widths = [id_number(b) - id_number(a) for a, b in pairwise([first, *bounds, last])]
+    assert len(widths) == 9 and widths[0] == min(widths)
+    assert abs(widths[0] * 4 - widths[2]) <= 4  # a quarter of the others
+    assert abs(widths[0] + widths[1] - widths[2]) <= 1  # cut from the first of them
+    assert max(widths[2:]) - min(widths[2:]) <= 1
+    assert part_boundaries(first, first, 100_000) == []
+
+
 def test_next_sync_is_due_one_interval_after_the_last():
     now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
     assert next_sync_due(None, 24, now) == now, "never synced: now"
@@ -117,8 +129,8 @@ def test_next_sync_is_due_one_interval_after_the_last():
 
 def test_polling_starts_quick_and_backs_off_to_a_ceiling():
     delays = PollBackoff().delays()
-    first = [next(delays) for _ in range(12)]
-    assert first[0] == 0.05 and first[1] > first[0]
+    first = [next(delays) for _ in range(14)]
+    assert first[0] == 0.02 and first[1] > first[0]
     assert all(b >= a for a, b in pairwise(first))
     assert first[-1] == 2.0 and sum(first[:4]) < 0.5
 

@@ -45,7 +45,7 @@ class PollBackoff:
     """Waits between job state polls: quick at first (a small job is done in a blink), then
     growing by half each time (a finished job is noticed at most a third of its time late)."""
 
-    first_s: float = 0.05
+    first_s: float = 0.02
     growth: float = 1.5
     max_s: float = 2.0
 
