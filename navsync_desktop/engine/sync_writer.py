@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from operator import itemgetter
 
 from navsync_desktop.engine.sync_plan import ObjectPlan
 from navsync_desktop.store import Store, crm_records, sync_state
 from navsync_desktop.store.crm_records import SwapCounts
+from navsync_desktop.store.database import connection_settings
 from navsync_desktop.store.sync_state import ObjectState
 
 
@@ -35,7 +37,7 @@ COMMIT_ROWS = 10_000
 # While a sync writes, the log (WAL) is copied into the database file only when it passes this
 # many pages (~100 MB; SQLite's default is 1,000), then once more when the sync ends.
 CHECKPOINT_PAGES = 25_000
-DEFAULT_CHECKPOINT_PAGES = 1_000
+SYNCHRONOUS_NORMAL = 1  # PRAGMA synchronous = NORMAL
 
 
 class StagingWriter:
@@ -47,25 +49,27 @@ class StagingWriter:
         # arrive, so that no swap has to read a whole staging table for it
         self._newest: dict[str, str] = {}
         self._uncommitted: int | None = None  # rows in the open transaction, None: none open
-        self._synchronous: int | None = None
+        self._settings = ExitStack()
 
     def __enter__(self) -> StagingWriter:
         # The sync's commits need not wait for the disk: a commit lost to a power cut takes
         # its watermark with it (one transaction), so the next run reads those rows again.
-        # WAL keeps the file consistent either way.
-        self._synchronous = self._db.execute("PRAGMA synchronous").fetchone()[0]
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        # Copying the log into the database file (a checkpoint, which waits for the disk)
-        # every 4 MB would stop the writer again and again: it happens once, at the end.
-        self._db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
+        # WAL keeps the file consistent either way. And copying the log into the database
+        # file (a checkpoint, which waits for the disk) every 4 MB would stop the writer
+        # again and again: it happens once, at the end. Both settings are the connection's
+        # own again afterwards.
+        self._settings.enter_context(
+            connection_settings(
+                self._db, synchronous=SYNCHRONOUS_NORMAL, wal_autocheckpoint=CHECKPOINT_PAGES
+            )
+        )
         return self
 
     def __exit__(self, *_exc) -> None:
         if self._uncommitted is not None:
             self._uncommitted = None
             self._db.execute("ROLLBACK")
-        self._db.execute(f"PRAGMA synchronous = {int(self._synchronous)}")
-        self._db.execute(f"PRAGMA wal_autocheckpoint = {DEFAULT_CHECKPOINT_PAGES}")
+        self._settings.close()
         # here, on the sync's thread: the next small commit elsewhere (the GUI's) finds the
         # log short and does not copy it instead
         self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()

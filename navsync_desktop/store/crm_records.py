@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 
-from navsync_desktop.store.database import Store
+from navsync_desktop.store.database import Store, connection_settings
 
 TABLES = {
     "User": "crm_user",
@@ -92,7 +91,7 @@ def _build_indexes(db: sqlite3.Connection, statements: list[str], rows: int) -> 
     # runs (the page cache's size sets theirs), SQLite sorts each run while it reads on: a
     # fifth quicker for 100,000 contacts, but slower below some 50,000 rows.
     parallel = {"threads": 1, "cache_size": -_SORT_RUN_KIB} if rows >= _PARALLEL_SORT_ROWS else {}
-    with _settings(db, **parallel):
+    with connection_settings(db, **parallel):
         for statement in statements:
             db.execute(statement)
 
@@ -100,19 +99,6 @@ def _build_indexes(db: sqlite3.Connection, statements: list[str], rows: int) -> 
 _PARALLEL_SORT_ROWS = 50_000
 _SORT_RUN_KIB = 500  # while indexes are built: the largest run of keys sorted at a time
 _MERGE_CACHE_KIB = 16_000  # while changes are merged: pages kept (changes spread widely)
-
-
-@contextmanager
-def _settings(db: sqlite3.Connection, **values: int) -> Iterator[None]:
-    """The connection's settings (PRAGMAs) ``values`` for a while; its own come back after."""
-    kept = {name: db.execute(f"PRAGMA {name}").fetchone()[0] for name in values}
-    for name, value in values.items():
-        db.execute(f"PRAGMA {name} = {int(value)}")
-    try:
-        yield
-    finally:
-        for name, value in kept.items():
-            db.execute(f"PRAGMA {name} = {int(value)}")
 
 
 def create_staging(db: sqlite3.Connection, table: str) -> None:
@@ -191,7 +177,7 @@ def swap(db: sqlite3.Connection, table: str, *, full: bool) -> SwapCounts:
         return _rename_into_place(db, table)
     # The changes touch rows all over the live table and its indexes: a page cache of the
     # default size (2 MB) would write pages out and read them again.
-    with _settings(db, cache_size=-_MERGE_CACHE_KIB):
+    with connection_settings(db, cache_size=-_MERGE_CACHE_KIB):
         # full: the rows not read again are gone; otherwise the rows Salesforce deleted
         source, test = (_staged(table), "NOT IN") if full else (_staged_deletions(table), "IN")
         deleted = db.execute(

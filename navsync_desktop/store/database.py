@@ -315,6 +315,20 @@ class Store:
             log.info("store %s: migrated to schema %d", self.path, step + 1)
 
 
+@contextmanager
+def connection_settings(db: sqlite3.Connection, **values: int) -> Iterator[None]:
+    """The connection's settings (PRAGMAs, e.g. ``cache_size``) ``values`` for a while; its
+    own come back after, whatever happens meanwhile."""
+    kept = {name: db.execute(f"PRAGMA {name}").fetchone()[0] for name in values}
+    for name, value in values.items():
+        db.execute(f"PRAGMA {name} = {int(value)}")
+    try:
+        yield
+    finally:
+        for name, value in kept.items():
+            db.execute(f"PRAGMA {name} = {int(value)}")
+
+
 def _apply_step(connection: sqlite3.Connection, step: int) -> None:
     """One migration step in its own transaction."""
     connection.execute("BEGIN IMMEDIATE")
