@@ -141,6 +141,9 @@ class WritebackSettingsForm(QWidget):
         self._loading = None
         self.busy_label.hide()
         self.show_stored()
+        # the org's answer is kept in the store: every view that offers write-back (the
+        # Activities tab's Copy to CRM) looks again
+        self.app_state.refresh()
 
     def show_stored(self) -> None:
         store = self.app_state.store
